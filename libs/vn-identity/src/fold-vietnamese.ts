@@ -1,0 +1,25 @@
+/**
+ * Diacritic-folded search key: "Nguyễn Thị Đào" → "nguyen thi dao".
+ * Accepts NFC or NFD input; whitespace runs (tabs, double spaces, NBSP) become one space.
+ */
+export function foldVietnamese(s: string): string {
+  return (
+    s
+      // Lower-case before decomposing so marks produced by case mapping (e.g. 'İ' → 'i̇') are stripped too.
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      // 'đ' is a distinct letter, not 'd' + mark, so NFD leaves it alone.
+      .replace(/đ/g, 'd')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/**
+ * Folds a search term and turns it into a LIKE prefix pattern, for use as
+ * `searchKey LIKE :p ESCAPE '\\'`. LIKE wildcards in the term match literally.
+ */
+export function toSearchPrefix(term: string): string {
+  return `${foldVietnamese(term).replace(/[\\%_]/g, '\\$&')}%`;
+}

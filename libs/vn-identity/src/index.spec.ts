@@ -1,0 +1,22 @@
+import * as vnIdentity from './index';
+
+describe('@lienket/vn-identity entrance', () => {
+  it('exports exactly the public API', () => {
+    expect(Object.keys(vnIdentity).sort()).toEqual([
+      'CCCD_PROVINCE_CODES',
+      'CccdAgreesWith',
+      'IsCccd',
+      'IsVnMobile',
+      'IsVnTaxCode',
+      'LANG_SON_PROVINCE_CODE',
+      'cccdMismatch',
+      'foldVietnamese',
+      'isCccd',
+      'isVnMobile',
+      'isVnTaxCode',
+      'normalizeVnMobile',
+      'parseCccd',
+      'toSearchPrefix',
+    ]);
+  });
+});

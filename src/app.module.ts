@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AllExceptionsFilter } from '@lienket/http-common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommunesModule } from './communes/communes.module';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { SeedsModule } from './database/seeds/seeds.module';
+import { EthnicitiesModule } from './ethnicities/ethnicities.module';
+import { HealthModule } from './health/health.module';
+import { PingController } from './ping/ping.controller';
+import { ProductsModule } from './products/products.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    RedisModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
+    CommunesModule,
+    EthnicitiesModule,
+    ProductsModule,
+    HealthModule,
+    SeedsModule,
+  ],
+  controllers: [PingController],
+  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+})
+export class AppModule {}

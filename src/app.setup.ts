@@ -1,0 +1,34 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { bodyParsers, createValidationPipe } from '@lienket/http-common';
+import type { Env } from './config/env';
+import { PinoLoggerService } from './logging/pino-logger.service';
+import { requestLogging } from './logging/request-logging';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything main.ts and the tests share: logging, body limits, prefix, validation, OpenAPI. */
+export function configureApp(app: INestApplication, logger: PinoLoggerService): INestApplication {
+  const config = app.get<ConfigService<Env, true>>(ConfigService);
+  app.useLogger(logger);
+  app.use(requestLogging(logger.root));
+  for (const handler of bodyParsers(config.get('BODY_LIMIT', { infer: true }))) app.use(handler);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Liên Kết API')
+      .setDescription(
+        'Value-chain programmes (NTP 1719) for Lạng Sơn: households, cooperatives, enterprises, growing-area codes, ' +
+          'packing facilities, contracts, supply. Errors answer {statusCode, error, message, details?}.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

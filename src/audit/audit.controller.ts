@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkPage, Page } from '@lienket/http-common';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService } from './audit.service';
+import { AuditEntryResponse } from './dto/audit-entry.response';
+import { ListAuditQuery } from './dto/list-audit.query';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin', 'official')
+  @ApiOkPage(AuditEntryResponse)
+  list(@Query() q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    return this.audit.list(q);
+  }
+}

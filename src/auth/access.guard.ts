@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { Actor } from './actor';
+import { Role } from './role';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { ACCESS_AUDIENCE, AccessClaims, TOKEN_ALGORITHM, TOKEN_ISSUER } from './tokens';
+
+/** Global guard: a valid access token on every route not marked @Public(), then the route's @Roles(). */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    request.actor = await this.actorFrom(request.headers.authorization);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(request.actor.role)) {
+      throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+
+  private async actorFrom(header: string | undefined): Promise<Actor> {
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header ?? '');
+    if (!match) throw new UnauthorizedException('A bearer access token is required');
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims & object>(match[1], {
+        algorithms: [TOKEN_ALGORITHM],
+        audience: ACCESS_AUDIENCE,
+        issuer: TOKEN_ISSUER,
+      });
+    } catch {
+      throw new UnauthorizedException('The access token is invalid or has expired');
+    }
+    return {
+      id: claims.sub,
+      username: claims.username,
+      role: claims.role,
+      cooperativeId: claims.cooperativeId,
+      enterpriseId: claims.enterpriseId,
+      communeCode: claims.communeCode,
+    };
+  }
+}

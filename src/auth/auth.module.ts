@@ -1,0 +1,34 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Env } from '../config/env';
+import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginAttemptsService } from './login-attempts.service';
+import { RefreshToken } from './refresh-token.entity';
+import { TOKEN_ALGORITHM, TOKEN_ISSUER } from './tokens';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, RefreshToken]),
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env, true>) => ({
+        secret: config.get('JWT_SECRET', { infer: true }),
+        signOptions: { algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER },
+        verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, LoginAttemptsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [JwtModule],
+})
+export class AuthModule {}

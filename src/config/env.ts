@@ -1,0 +1,69 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/** Development-only signing secret; a production start refuses it. */
+export const DEV_JWT_SECRET = 'lienket-dev-secret-change-me-0123456789';
+
+/** The process environment, validated once at start. Only this folder reads process.env. */
+export class Env {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+
+  /** mysql://user:pass@host:3306/db — absent means the embedded SQLite file. */
+  @IsOptional() @Matches(/^(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:pass@host:3306/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsString() SQLITE_PATH = './data/lienket.sqlite';
+
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+  @Transform(toInt) @IsInt() @Min(30) JWT_ACCESS_TTL_SECONDS = 900;
+  @Transform(toInt) @IsInt() @Min(60) JWT_REFRESH_TTL_SECONDS = 7 * 24 * 3600;
+
+  @IsString() @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3–40 of a-z 0-9 . _ -' })
+  ADMIN_USERNAME = 'admin';
+  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Seed demo users and data on first start; defaults to on for the embedded SQLite database only. */
+  @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO?: boolean;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 1mb, 512kb or 100000b' })
+  BODY_LIMIT = '1mb';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_USERNAME = 5;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_IP = 30;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS = 900;
+}
+
+export class InvalidEnvError extends Error {}
+
+/** Validates the raw environment; throws one line per bad variable, naming it. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const env = plainToInstance(Env, stripEmpty(raw), { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  const problems = errors.map((e) => Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`);
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET must be set to a secret of your own in production');
+  }
+  if (problems.length) throw new InvalidEnvError(`Invalid configuration: ${problems.join('; ')}`);
+  return env;
+}
+
+function stripEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+}

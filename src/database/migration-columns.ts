@@ -1,0 +1,56 @@
+import { QueryRunner, TableColumnOptions } from 'typeorm';
+
+/**
+ * Column shapes shared by migrations, so one migration set serves SQLite and MySQL alike.
+ * Past migrations depend on these: change them only by adding new helpers.
+ */
+export const isMysql = (qr: QueryRunner): boolean => ['mysql', 'mariadb'].includes(qr.connection.options.type);
+
+export const uuidColumn = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+
+export const uuidPrimaryColumn = (name = 'id'): TableColumnOptions => ({ ...uuidColumn(name), isPrimary: true });
+
+export const varcharColumn = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+
+export const dateColumn = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'date',
+  isNullable: nullable,
+});
+
+export const datetimeColumn = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  isNullable: nullable,
+});
+
+export const jsonTextColumn = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+
+/** What TypeORM's CreateDateColumn is on each engine: microseconds on MySQL. */
+export function createdAtColumn(qr: QueryRunner): TableColumnOptions {
+  return isMysql(qr)
+    ? { name: 'createdAt', type: 'datetime', precision: 6, isNullable: false, default: 'CURRENT_TIMESTAMP(6)' }
+    : { name: 'createdAt', type: 'datetime', isNullable: false, default: "datetime('now')" };
+}
+
+/** version, createdAt and updatedAt: the columns of VersionedEntity. */
+export function versionedColumns(qr: QueryRunner): TableColumnOptions[] {
+  const updatedAt: TableColumnOptions = isMysql(qr)
+    ? { ...createdAtColumn(qr), name: 'updatedAt', onUpdate: 'CURRENT_TIMESTAMP(6)' }
+    : { ...createdAtColumn(qr), name: 'updatedAt' };
+  return [{ name: 'version', type: 'integer', isNullable: false }, createdAtColumn(qr), updatedAt];
+}

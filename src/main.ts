@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { InvalidEnvError, validateEnv } from './config/env';
+import { PinoLoggerService } from './logging/pino-logger.service';
+
+async function bootstrap(): Promise<void> {
+  let env;
+  try {
+    env = validateEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = PinoLoggerService.create(env.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
+  app.set('trust proxy', 'loopback');
+  configureApp(app, logger);
+  await app.listen(env.PORT, env.HOST);
+  logger.log(
+    `Liên Kết listening on http://localhost:${env.PORT} (API /api/v1, docs /docs) — database: ${
+      env.DATABASE_URL ? 'MySQL' : `SQLite ${env.SQLITE_PATH}`
+    }, queue: ${env.REDIS_URL ? 'Redis' : 'inline'}`,
+    'Bootstrap',
+  );
+}
+
+void bootstrap();
