@@ -17,7 +17,6 @@ async function bootstrap(): Promise<void> {
   }
   const logger = PinoLoggerService.create(env.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
-  app.set('trust proxy', 'loopback');
   configureApp(app, logger);
   await app.listen(env.PORT, env.HOST);
   logger.log(

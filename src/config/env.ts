@@ -43,6 +43,9 @@ export class Env {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 1mb, 512kb or 100000b' })
   BODY_LIMIT = '1mb';
 
+  /** Express 'trust proxy': which hops may set X-Forwarded-For (e.g. loopback, 10.0.0.0/8, or 1). */
+  @IsString() TRUST_PROXY = 'loopback';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_USERNAME = 5;

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { PinoLoggerService } from '../../src/logging/pino-logger.service';
+
+/**
+ * The production AppModule and pipeline (configureApp) on the real database: the SQLite file of
+ * this jest worker, or the MySQL/MariaDB database in DATABASE_URL.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
+  const dir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
+  mkdirSync(dir, { recursive: true });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SQLITE_PATH: join(dir, `worker-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`),
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false });
+  configureApp(app, PinoLoggerService.create(process.env.LOG_LEVEL ?? 'silent'));
+  await app.init();
+  return app;
+}
