@@ -17,16 +17,26 @@ const api = () => request(app.getHttpServer());
 describe('POST /auth/login', () => {
   it('answers tokens and the user, without the password hash', async () => {
     const user = await fx.user('official');
-    const res = await api().post('/api/v1/auth/login').send({ username: user.username, password: PASSWORD }).expect(200);
-    expect(res.body).toMatchObject({ expiresIn: 900, user: { id: user.id, username: user.username, role: 'official' } });
+    const res = await api()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: PASSWORD })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      expiresIn: 900,
+      user: { id: user.id, username: user.username, role: 'official' },
+    });
     expect(res.body.accessToken).toEqual(expect.any(String));
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
   });
 
   it('refuses a wrong password and an unknown user alike with 401', async () => {
     const user = await fx.user('inspector');
-    const wrong = await api().post('/api/v1/auth/login').send({ username: user.username, password: 'sai-mat-khau-123' });
-    const unknown = await api().post('/api/v1/auth/login').send({ username: 'khong.ton.tai', password: 'sai-mat-khau-123' });
+    const wrong = await api()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: 'sai-mat-khau-123' });
+    const unknown = await api()
+      .post('/api/v1/auth/login')
+      .send({ username: 'khong.ton.tai', password: 'sai-mat-khau-123' });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body.message).toBe(unknown.body.message);
   });
@@ -34,26 +44,46 @@ describe('POST /auth/login', () => {
   it('throttles a username after 5 failures, even with the right password, and names no field', async () => {
     const user = await fx.user('official');
     for (let i = 0; i < 5; i++) {
-      await api().post('/api/v1/auth/login').send({ username: user.username, password: `sai-${i}-mat-khau` }).expect(401);
+      await api()
+        .post('/api/v1/auth/login')
+        .send({ username: user.username, password: `sai-${i}-mat-khau` })
+        .expect(401);
     }
-    const res = await api().post('/api/v1/auth/login').send({ username: user.username, password: PASSWORD }).expect(429);
+    const res = await api()
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: PASSWORD })
+      .expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
   });
 
   it('throttles a client address after 30 failures across usernames', async () => {
     const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     for (let i = 0; i < 30; i++) {
-      await api().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ username: `ai.do.${i}`, password: 'sai-mat-khau-1' }).expect(401);
+      await api()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username: `ai.do.${i}`, password: 'sai-mat-khau-1' })
+        .expect(401);
     }
     const user = await fx.user('official');
-    await api().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ username: user.username, password: PASSWORD }).expect(429);
+    await api()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', ip)
+      .send({ username: user.username, password: PASSWORD })
+      .expect(429);
     // Another address is not affected.
-    await api().post('/api/v1/auth/login').set('X-Forwarded-For', '198.51.100.7').send({ username: user.username, password: PASSWORD }).expect(200);
+    await api()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '198.51.100.7')
+      .send({ username: user.username, password: PASSWORD })
+      .expect(200);
   });
 
   it('answers 400 naming the missing field', async () => {
     const res = await api().post('/api/v1/auth/login').send({ username: 'admin' }).expect(400);
-    expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
+    );
   });
 });
 
@@ -62,7 +92,12 @@ describe('GET /auth/me', () => {
     const coop = await fx.cooperative();
     const user = await fx.user('cooperative', { cooperativeId: coop.id });
     const res = await api().get('/api/v1/auth/me').auth(user.token, { type: 'bearer' }).expect(200);
-    expect(res.body).toMatchObject({ id: user.id, role: 'cooperative', cooperativeId: coop.id, enterpriseId: null });
+    expect(res.body).toMatchObject({
+      id: user.id,
+      role: 'cooperative',
+      cooperativeId: coop.id,
+      enterpriseId: null,
+    });
   });
 
   it('refuses no token, a tampered token, alg=none, an expired token and a refresh token', async () => {
@@ -74,7 +109,15 @@ describe('GET /auth/me', () => {
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
     const { sub, username, role, cooperativeId, enterpriseId, communeCode } = claims;
     const expired = await jwt.signAsync(
-      { sub, username, role, cooperativeId, enterpriseId, communeCode, exp: Math.floor(Date.now() / 1000) - 10 },
+      {
+        sub,
+        username,
+        role,
+        cooperativeId,
+        enterpriseId,
+        communeCode,
+        exp: Math.floor(Date.now() / 1000) - 10,
+      },
       { audience: 'lienket:access' },
     );
     for (const token of [undefined, tampered, none, expired, user.refreshToken]) {
@@ -89,7 +132,10 @@ describe('GET /auth/me', () => {
 describe('POST /auth/refresh', () => {
   it('rotates: the new pair works, the used refresh token is refused, and reuse revokes the family', async () => {
     const user = await fx.user('enterprise');
-    const first = await api().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    const first = await api()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(200);
     await api().get('/api/v1/auth/me').auth(first.body.accessToken, { type: 'bearer' }).expect(200);
     await api().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
     // The reuse above revoked the whole family, including the token issued by the first refresh.
@@ -105,7 +151,11 @@ describe('POST /auth/refresh', () => {
     const admin = await fx.user('admin');
     const user = await fx.user('inspector');
     const me = await api().get(`/api/v1/users/${user.id}`).auth(admin.token, { type: 'bearer' }).expect(200);
-    await api().patch(`/api/v1/users/${user.id}`).auth(admin.token, { type: 'bearer' }).send({ active: false, version: me.body.version }).expect(200);
+    await api()
+      .patch(`/api/v1/users/${user.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ active: false, version: me.body.version })
+      .expect(200);
     await api().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
     await api().post('/api/v1/auth/login').send({ username: user.username, password: PASSWORD }).expect(401);
   });

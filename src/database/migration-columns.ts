@@ -34,6 +34,14 @@ export const datetimeColumn = (name: string, nullable = false): TableColumnOptio
   isNullable: nullable,
 });
 
+/** TypeORM maps boolean to plain tinyint on MySQL (shown as tinyint(4)) and to boolean on SQLite. */
+export const booleanColumn = (qr: QueryRunner, name: string, defaultValue?: boolean): TableColumnOptions => ({
+  name,
+  type: isMysql(qr) ? 'tinyint' : 'boolean',
+  isNullable: false,
+  ...(defaultValue === undefined ? {} : { default: defaultValue ? 1 : 0 }),
+});
+
 export const jsonTextColumn = (name: string, nullable = false): TableColumnOptions => ({
   name,
   type: 'text',

@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { PinoLoggerService } from '../../src/logging/pino-logger.service';
 
@@ -22,6 +21,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
     SQLITE_PATH: join(dir, `worker-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`),
     ...env,
   });
+  // Imported only now: ConfigModule.forRoot reads and validates process.env when app.module loads.
+  const { AppModule } = await import('../../src/app.module');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false });
   configureApp(app, PinoLoggerService.create(process.env.LOG_LEVEL ?? 'silent'));

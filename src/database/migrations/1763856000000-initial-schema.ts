@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';
 import {
+  booleanColumn,
   createdAtColumn,
   datetimeColumn,
   dateColumn,
@@ -41,7 +42,7 @@ export class InitialSchema1763856000000 implements MigrationInterface {
           { ...varcharColumn('code', 2), isPrimary: true },
           varcharColumn('name', 40),
           varcharColumn('nameEn', 60),
-          { name: 'minority', type: 'boolean', isNullable: false },
+          booleanColumn(qr, 'minority'),
         ],
       }),
     );
@@ -124,7 +125,7 @@ export class InitialSchema1763856000000 implements MigrationInterface {
           uuidColumn('cooperativeId', true),
           uuidColumn('enterpriseId', true),
           varcharColumn('communeCode', 5, true),
-          { name: 'active', type: 'boolean', isNullable: false, default: 1 },
+          booleanColumn(qr, 'active', true),
           datetimeColumn('lastLoginAt', true),
           ...versionedColumns(qr),
         ],
