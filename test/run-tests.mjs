@@ -26,16 +26,25 @@ function jest(label, config, env) {
   console.log(`\n=== ${label} ===`);
   const run = spawnSync(
     process.execPath,
-    [join('node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', '--outputFile', outputFile, ...extraArgs],
+    [
+      join('node_modules', 'jest', 'bin', 'jest.js'),
+      '--config',
+      config,
+      '--json',
+      '--outputFile',
+      outputFile,
+      ...extraArgs,
+    ],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
-  let passed = 0;
-  let failed = 0;
+  let passed;
+  let failed;
   try {
     const report = JSON.parse(readFileSync(outputFile, 'utf8'));
     passed = report.numPassedTests;
     failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   } catch {
+    passed = 0;
     failed = 1;
   }
   if (run.status !== 0 && failed === 0) failed = 1;
@@ -77,7 +86,9 @@ if (serverUrl) {
     await admin.end();
   }
 } else {
-  console.log('\n(no MariaDB/MySQL answered on 127.0.0.1:3306 and no TEST_MYSQL_URL: e2e ran on SQLite only)');
+  console.log(
+    '\n(no MariaDB/MySQL answered on 127.0.0.1:3306 and no TEST_MYSQL_URL: e2e ran on SQLite only)',
+  );
 }
 
 rmSync(workDir, { recursive: true, force: true });

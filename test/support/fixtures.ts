@@ -9,7 +9,8 @@ import { UsersService } from '../../src/users/users.service';
 
 let sequence = 0;
 /** Unique per process and run, so test files can share one database without truncation. */
-export const unique = (): string => `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}${(sequence++).toString(36)}`;
+export const unique = (): string =>
+  `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}${(sequence++).toString(36)}`;
 
 /** A 10-digit tax code that no other fixture in this run will use. */
 export const uniqueTaxCode = (): string =>
@@ -50,7 +51,14 @@ export class Fixtures {
   async enterprise(overrides: Partial<Enterprise> = {}): Promise<Enterprise> {
     const repo = this.dataSource.getRepository(Enterprise);
     const name = overrides.name ?? `Công ty Thử nghiệm ${unique()}`;
-    const row = repo.create({ taxCode: uniqueTaxCode(), kind: 'exporter', markets: ['CN'], ...overrides, name, searchKey: foldVietnamese(name) });
+    const row = repo.create({
+      taxCode: uniqueTaxCode(),
+      kind: 'exporter',
+      markets: ['CN'],
+      ...overrides,
+      name,
+      searchKey: foldVietnamese(name),
+    });
     await repo.insert(row);
     return row;
   }
@@ -61,8 +69,10 @@ export class Fixtures {
     bindings: { cooperativeId?: string; enterpriseId?: string; communeCode?: string } = {},
   ): Promise<TestUser> {
     const username = `t.${role.slice(0, 4)}.${unique()}`.toLowerCase();
-    const cooperativeId = role === 'cooperative' ? (bindings.cooperativeId ?? (await this.cooperative()).id) : undefined;
-    const enterpriseId = role === 'enterprise' ? (bindings.enterpriseId ?? (await this.enterprise()).id) : undefined;
+    const cooperativeId =
+      role === 'cooperative' ? (bindings.cooperativeId ?? (await this.cooperative()).id) : undefined;
+    const enterpriseId =
+      role === 'enterprise' ? (bindings.enterpriseId ?? (await this.enterprise()).id) : undefined;
     const created = await this.app.get(UsersService).create(null, {
       username,
       password: PASSWORD,

@@ -65,19 +65,28 @@ export class DemoSeed {
       await this.users.create(null, { ...user, password });
       lines.push(`${user.role.padEnd(12)} ${user.username.padEnd(16)} ${password}`);
     }
+    const table = `role         username         password\n${lines.join('\n')}\n`;
     const file = join(dirname(sqlitePath), 'demo-users.txt');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `role         username         password\n${lines.join('\n')}\n`, { mode: 0o600 });
-    this.logger.warn(
-      `Demo users created (embedded default only; also saved in ${file}):\n  role         username         password\n  ${lines.join('\n  ')}`,
-    );
+    writeFileSync(file, table, { mode: 0o600 });
+    this.logger.warn({
+      msg: 'demo users created (embedded default only)',
+      file,
+      usernames: wanted.map((u) => u.username),
+    });
+    // For the person who just typed npm start: the JSON log above is not where anyone looks for a password.
+    process.stdout.write(`\nDemo users (also in ${file}):\n${table}\n`);
   }
 
   private async ensureCooperative(): Promise<string> {
     const repo = this.dataSource.getRepository(Cooperative);
     const found = await repo.findOneBy({ taxCode: DEMO_COOPERATIVE.taxCode });
     if (found) return found.id;
-    const row = repo.create({ ...DEMO_COOPERATIVE, searchKey: foldVietnamese(DEMO_COOPERATIVE.name), status: 'active' });
+    const row = repo.create({
+      ...DEMO_COOPERATIVE,
+      searchKey: foldVietnamese(DEMO_COOPERATIVE.name),
+      status: 'active',
+    });
     await repo.insert(row);
     return row.id;
   }
