@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AllExceptionsFilter } from '@lienket/http-common';
+import { OutboxModule } from '@lienket/outbox';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommunesModule } from './communes/communes.module';
+import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedsModule } from './database/seeds/seeds.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { EthnicitiesModule } from './ethnicities/ethnicities.module';
 import { HealthModule } from './health/health.module';
+import { HouseholdsModule } from './households/households.module';
+import { MembershipsModule } from './memberships/memberships.module';
 import { PingController } from './ping/ping.controller';
 import { ProductsModule } from './products/products.module';
 import { RedisModule } from './redis/redis.module';
@@ -20,11 +25,16 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     RedisModule,
     AuditModule,
+    OutboxModule,
     AuthModule,
     UsersModule,
     CommunesModule,
     EthnicitiesModule,
     ProductsModule,
+    CooperativesModule,
+    EnterprisesModule,
+    HouseholdsModule,
+    MembershipsModule,
     HealthModule,
     SeedsModule,
   ],

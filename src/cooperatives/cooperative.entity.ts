@@ -2,6 +2,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Commune } from '../communes/commune.entity';
 import { UuidPrimaryColumn, VersionedEntity } from '../database/versioned-entity';
 
+export const COOPERATIVE_STATUSES = ['active', 'suspended', 'dissolved'] as const;
+export type CooperativeStatus = (typeof COOPERATIVE_STATUSES)[number];
+
 /** A cooperative (hợp tác xã, HTX). */
 @Entity('cooperatives')
 export class Cooperative extends VersionedEntity {
@@ -14,7 +17,7 @@ export class Cooperative extends VersionedEntity {
   @Column({ type: 'varchar', length: 120, nullable: true }) directorName!: string | null;
   @Column({ type: 'varchar', length: 12, nullable: true }) phone!: string | null;
   @Column({ type: 'date', nullable: true }) foundedOn!: string | null;
-  @Column({ type: 'varchar', length: 16, default: 'active' }) status!: string;
+  @Column({ type: 'varchar', length: 16, default: 'active' }) status!: CooperativeStatus;
   @ManyToOne(() => Commune, { nullable: false })
   @JoinColumn({ name: 'communeCode', foreignKeyConstraintName: 'FK_cooperatives_commune' })
   commune?: Commune;

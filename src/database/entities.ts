@@ -1,11 +1,26 @@
+import { OutboxEvent } from '@lienket/outbox';
 import { AuditLog } from '../audit/audit-log.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Commune } from '../communes/commune.entity';
+import { CooperativeMember } from '../memberships/cooperative-member.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
+import { Household } from '../households/household.entity';
 import { Product } from '../products/product.entity';
 import { User } from '../users/user.entity';
 
 /** Every mapped table; the migrations must create exactly these (test/schema.e2e-spec.ts checks). */
-export const ENTITIES = [AuditLog, Commune, Cooperative, Enterprise, Ethnicity, Product, RefreshToken, User];
+export const ENTITIES = [
+  AuditLog,
+  Commune,
+  Cooperative,
+  CooperativeMember,
+  Enterprise,
+  Ethnicity,
+  Household,
+  OutboxEvent,
+  Product,
+  RefreshToken,
+  User,
+];

@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableForeignKey } from 'typeorm';
 
 /**
  * Column shapes shared by migrations, so one migration set serves SQLite and MySQL alike.
@@ -55,10 +55,32 @@ export function createdAtColumn(qr: QueryRunner): TableColumnOptions {
     : { name: 'createdAt', type: 'datetime', isNullable: false, default: "datetime('now')" };
 }
 
-/** version, createdAt and updatedAt: the columns of VersionedEntity. */
-export function versionedColumns(qr: QueryRunner): TableColumnOptions[] {
-  const updatedAt: TableColumnOptions = isMysql(qr)
+/** What TypeORM's UpdateDateColumn is on each engine. */
+export function updatedAtColumn(qr: QueryRunner): TableColumnOptions {
+  return isMysql(qr)
     ? { ...createdAtColumn(qr), name: 'updatedAt', onUpdate: 'CURRENT_TIMESTAMP(6)' }
     : { ...createdAtColumn(qr), name: 'updatedAt' };
-  return [{ name: 'version', type: 'integer', isNullable: false }, createdAtColumn(qr), updatedAt];
+}
+
+/** version, createdAt and updatedAt: the columns of VersionedEntity. */
+export function versionedColumns(qr: QueryRunner): TableColumnOptions[] {
+  return [{ name: 'version', type: 'integer', isNullable: false }, createdAtColumn(qr), updatedAtColumn(qr)];
+}
+
+export const integerColumn = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+});
+
+/** A foreign key with the actions TypeORM's relations default to, named as the entity names it. */
+export function foreignKey(name: string, column: string, table: string, referenced = 'id'): TableForeignKey {
+  return new TableForeignKey({
+    name,
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: [referenced],
+    onDelete: 'NO ACTION',
+    onUpdate: 'NO ACTION',
+  });
 }

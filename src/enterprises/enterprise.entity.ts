@@ -3,6 +3,7 @@ import { Commune } from '../communes/commune.entity';
 import { UuidPrimaryColumn, VersionedEntity } from '../database/versioned-entity';
 
 export const ENTERPRISE_KINDS = ['processor', 'trader', 'exporter', 'retailer'] as const;
+export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
 
 /** An enterprise (doanh nghiệp) buying from or processing for the value chains. */
 @Entity('enterprises')
@@ -11,7 +12,7 @@ export class Enterprise extends VersionedEntity {
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Index('IDX_enterprises_search_key') @Column({ type: 'varchar', length: 200 }) searchKey!: string;
   @Index('UQ_enterprises_tax_code', { unique: true }) @Column({ type: 'varchar', length: 14 }) taxCode!: string;
-  @Column({ type: 'varchar', length: 12 }) kind!: (typeof ENTERPRISE_KINDS)[number];
+  @Column({ type: 'varchar', length: 12 }) kind!: EnterpriseKind;
   @Column({ type: 'varchar', length: 255, nullable: true }) address!: string | null;
   @Index('IDX_enterprises_commune') @Column({ type: 'varchar', length: 5, nullable: true }) communeCode!: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) contactName!: string | null;

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Role } from '../auth/role';
 import { Commune } from '../communes/commune.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
+import { assertExists } from '../database/optimistic-update';
 import { Enterprise } from '../enterprises/enterprise.entity';
 
 export interface Bindings {
@@ -26,13 +27,7 @@ export async function assertBindings(em: EntityManager, b: Bindings): Promise<vo
     problems.push(`role ${b.role} cannot have a communeCode`);
   }
   if (problems.length) throw new UnprocessableEntityException(problems.join('; '));
-  if (b.cooperativeId && !(await em.existsBy(Cooperative, { id: b.cooperativeId }))) {
-    throw new UnprocessableEntityException(`Cooperative ${b.cooperativeId} does not exist`);
-  }
-  if (b.enterpriseId && !(await em.existsBy(Enterprise, { id: b.enterpriseId }))) {
-    throw new UnprocessableEntityException(`Enterprise ${b.enterpriseId} does not exist`);
-  }
-  if (b.communeCode && !(await em.existsBy(Commune, { code: b.communeCode }))) {
-    throw new UnprocessableEntityException(`Commune ${b.communeCode} does not exist`);
-  }
+  if (b.cooperativeId) await assertExists(em, Cooperative, { id: b.cooperativeId }, `Cooperative ${b.cooperativeId}`);
+  if (b.enterpriseId) await assertExists(em, Enterprise, { id: b.enterpriseId }, `Enterprise ${b.enterpriseId}`);
+  if (b.communeCode) await assertExists(em, Commune, { code: b.communeCode }, `Commune ${b.communeCode}`);
 }

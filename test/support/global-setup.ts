@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// globalSetup runs outside jest's module mapper: resolve @lienket/* from tsconfig paths.
+import 'tsconfig-paths/register';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ENTITIES } from '../../src/database/entities';

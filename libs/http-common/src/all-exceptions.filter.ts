@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { EntityNotFoundError } from 'typeorm';
-import { constraintViolation, duplicatedKey } from './database-errors';
+import { constraintViolation, duplicatedKey, nullColumn } from './database-errors';
 import { ErrorBody, FieldError } from './error-body';
 
 /** Shapes every error into {statusCode, error, message, details?}; only real bugs become 500. */
@@ -29,6 +29,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return body(HttpStatus.UNPROCESSABLE_ENTITY, 'A referenced record does not exist');
       case 'foreign-key-referenced':
         return body(HttpStatus.CONFLICT, 'The record is still referenced by other records');
+      case 'not-null': {
+        // Optional-in-PATCH fields still may not be cleared with null when the column requires a value.
+        const field = nullColumn(exception) ?? 'a required field';
+        return body(HttpStatus.BAD_REQUEST, 'Validation failed', [{ field, message: `${field} may not be null` }]);
+      }
     }
     return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }

@@ -1,0 +1,44 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from './actor';
+
+/**
+ * Which rows each role may see, applied inside the query (SPEC §1), so a row outside the caller's
+ * scope answers exactly like a missing one. Every module's reads start from one of these.
+ */
+export const scopes = {
+  /** Cooperative staff see their own cooperative; a commune-bound official or inspector, that commune's. */
+  cooperatives<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    if (actor.role === 'cooperative') return qb.andWhere(`${alias}.id = :scopeCooperative`, { scopeCooperative: actor.cooperativeId });
+    if (isCommuneBound(actor)) return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    return qb;
+  },
+
+  /**
+   * Households in the register (not soft-deleted): cooperative staff see current members of their
+   * cooperative, a commune-bound official that commune's, enterprises none (personal data).
+   */
+  households<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    qb.andWhere(`${alias}.deletedAt IS NULL`);
+    if (actor.role === 'cooperative') {
+      return qb.andWhere(
+        `EXISTS (SELECT 1 FROM cooperative_members scope_m WHERE scope_m.householdId = ${alias}.id
+           AND scope_m.cooperativeId = :scopeCooperative AND scope_m.leftOn IS NULL)`,
+        { scopeCooperative: actor.cooperativeId },
+      );
+    }
+    if (actor.role === 'enterprise') return qb.andWhere('1 = 0');
+    if (isCommuneBound(actor)) return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    return qb;
+  },
+
+  /** Enterprises are public business records: everyone reads them; enterprise staff edit only their own. */
+  enterprises<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, _actor: Actor): SelectQueryBuilder<E> {
+    return qb;
+  },
+};
+
+/** An official or inspector bound to one commune (province-level staff have no commune). */
+export const isCommuneBound = (actor: Actor): boolean =>
+  (actor.role === 'official' || actor.role === 'inspector') && Boolean(actor.communeCode);

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CooperativesModule } from '../cooperatives/cooperatives.module';
+import { EthnicitiesModule } from '../ethnicities/ethnicities.module';
+import { HouseholdsController } from './households.controller';
+import { HouseholdsService } from './households.service';
+
+@Module({
+  imports: [CooperativesModule, EthnicitiesModule],
+  controllers: [HouseholdsController],
+  providers: [HouseholdsService],
+  exports: [HouseholdsService],
+})
+export class HouseholdsModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CooperativesModule } from '../cooperatives/cooperatives.module';
+import { HouseholdsModule } from '../households/households.module';
+import { MembershipsController } from './memberships.controller';
+import { MembershipsService } from './memberships.service';
+
+@Module({
+  imports: [CooperativesModule, HouseholdsModule],
+  controllers: [MembershipsController],
+  providers: [MembershipsService],
+})
+export class MembershipsModule {}
