@@ -13,10 +13,12 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { EthnicitiesModule } from './ethnicities/ethnicities.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { PingController } from './ping/ping.controller';
 import { ProductsModule } from './products/products.module';
 import { RedisModule } from './redis/redis.module';
+import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -35,6 +37,8 @@ import { UsersModule } from './users/users.module';
     EnterprisesModule,
     HouseholdsModule,
     MembershipsModule,
+    SupportModule,
+    IntegrityModule,
     HealthModule,
     SeedsModule,
   ],

@@ -11,6 +11,7 @@ export const AUDIT_ENTITIES = [
   'packing-facility',
   'contract',
   'product',
+  'integrity',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -7,7 +7,10 @@ import { Cooperative } from '../cooperatives/cooperative.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
 import { Household } from '../households/household.entity';
+import { DuplicatePair } from '../integrity/duplicate-pair.entity';
 import { Product } from '../products/product.entity';
+import { SupportRecord } from '../support/support-record.entity';
+import { SupportRule } from '../support/support-rule.entity';
 import { User } from '../users/user.entity';
 
 /** Every mapped table; the migrations must create exactly these (test/schema.e2e-spec.ts checks). */
@@ -16,11 +19,14 @@ export const ENTITIES = [
   Commune,
   Cooperative,
   CooperativeMember,
+  DuplicatePair,
   Enterprise,
   Ethnicity,
   Household,
   OutboxEvent,
   Product,
   RefreshToken,
+  SupportRecord,
+  SupportRule,
   User,
 ];

@@ -16,6 +16,8 @@ export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
 @Entity('households')
 @Index('IDX_households_commune_search', ['communeCode', 'searchKey'])
 @Index('IDX_households_commune_given_name', ['communeCode', 'givenNameKey'])
+/** Candidates for the probable-duplicate check share commune and birth year (and usually village). */
+@Index('IDX_households_duplicate_block', ['communeCode', 'birthYear', 'villageKey'])
 export class Household extends VersionedEntity {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 120 }) headName!: string;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CooperativesModule } from '../cooperatives/cooperatives.module';
 import { EthnicitiesModule } from '../ethnicities/ethnicities.module';
+import { IntegrityModule } from '../integrity/integrity.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
 
 @Module({
-  imports: [CooperativesModule, EthnicitiesModule],
+  imports: [CooperativesModule, EthnicitiesModule, IntegrityModule],
   controllers: [HouseholdsController],
   providers: [HouseholdsService],
   exports: [HouseholdsService],

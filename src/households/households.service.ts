@@ -12,6 +12,7 @@ import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { assertExists, notFound, updateAtVersion } from '../database/optimistic-update';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
 import { EthnicityNamesService } from '../ethnicities/ethnicity-names.service';
+import { DuplicateDetectionService } from '../integrity/duplicate-detection.service';
 import { CreateHouseholdDto } from './dto/create-household.dto';
 import { DeleteHouseholdDto } from './dto/delete-household.dto';
 import { HouseholdResponse, toHouseholdResponse } from './dto/household.response';
@@ -30,6 +31,7 @@ export class HouseholdsService {
     private readonly outbox: OutboxService,
     private readonly cooperatives: CooperativesService,
     private readonly ethnicityNames: EthnicityNamesService,
+    private readonly duplicates: DuplicateDetectionService,
   ) {}
 
   /** Every read starts here, so a household outside the caller's scope looks exactly like a missing one. */
@@ -110,6 +112,7 @@ export class HouseholdsService {
         aggregateId: household.id,
         payload: { householdId: household.id, communeCode: household.communeCode, cooperativeId },
       });
+      await this.duplicates.detectFor(em, [household.id]);
       return household;
     });
     return toHouseholdResponse(saved, await this.ethnicityNames.all());
@@ -143,6 +146,7 @@ export class HouseholdsService {
           { ...after, nationalId: mask(after.nationalId) },
         ),
       });
+      await this.duplicates.detectFor(em, [after.id]);
       return after;
     });
     return toHouseholdResponse(saved, await this.ethnicityNames.all());

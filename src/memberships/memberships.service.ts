@@ -1,12 +1,13 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
 import { Page, paginate } from '@lienket/http-common';
 import { OutboxService } from '@lienket/outbox';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { notFound } from '../database/optimistic-update';
 import { Household } from '../households/household.entity';
 import { HouseholdsService } from '../households/households.service';
+import { HouseholdMergeRegistry } from '../integrity/household-merge.registry';
 import { CooperativeMember } from './cooperative-member.entity';
 import { AddMemberDto } from './dto/add-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
@@ -16,13 +17,18 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Membership of households in cooperatives: joining, leaving (history kept), listing. */
 @Injectable()
-export class MembershipsService {
+export class MembershipsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cooperatives: CooperativesService,
     private readonly households: HouseholdsService,
     private readonly outbox: OutboxService,
+    private readonly mergeSteps: HouseholdMergeRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.mergeSteps.register('cooperative memberships', (em, fromId, intoId) => this.moveMemberships(em, fromId, intoId));
+  }
 
   async list(actor: Actor, cooperativeId: string, q: ListMembersQuery): Promise<Page<MemberResponse>> {
     await this.cooperatives.findEntity(actor, cooperativeId);
@@ -80,6 +86,23 @@ export class MembershipsService {
         payload: { cooperativeId, householdId, change: 'left', on: today() },
       });
     });
+  }
+
+  /** Where both were active members of one cooperative, the merged-away membership ends; the rest move. */
+  private async moveMemberships(em: EntityManager, fromId: string, intoId: string): Promise<void> {
+    const intoActive = await em.find(CooperativeMember, {
+      where: { householdId: intoId, leftOn: IsNull() },
+      select: { cooperativeId: true },
+    });
+    if (intoActive.length) {
+      await em.update(
+        CooperativeMember,
+        { householdId: fromId, leftOn: IsNull(), cooperativeId: In(intoActive.map((m) => m.cooperativeId)) },
+        { leftOn: today(), activeHouseholdId: null },
+      );
+    }
+    await em.update(CooperativeMember, { householdId: fromId, leftOn: IsNull() }, { householdId: intoId, activeHouseholdId: intoId });
+    await em.update(CooperativeMember, { householdId: fromId }, { householdId: intoId });
   }
 
   /**

@@ -47,7 +47,8 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const raw = exception.getResponse();
   if (typeof raw === 'string') return body(status, raw);
-  const r = raw as { message?: unknown; details?: FieldError[] };
-  const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
-  return body(status, message, r.details);
+  // Extra fields an exception chose to carry (e.g. the conflicting records of a 409) pass through.
+  const { message: rawMessage, details, statusCode: _status, error: _error, ...extra } = raw as Record<string, unknown>;
+  const message = Array.isArray(rawMessage) ? rawMessage.join('; ') : String(rawMessage ?? exception.message);
+  return { ...body(status, message, details as FieldError[] | undefined), ...extra };
 }

@@ -52,6 +52,7 @@ export class Registry1763942400000 implements MigrationInterface {
           { name: 'IDX_households_ethnicity', columnNames: ['ethnicity'] },
           { name: 'IDX_households_poverty', columnNames: ['povertyStatus'] },
           { name: 'IDX_households_deleted', columnNames: ['deletedAt'] },
+          { name: 'IDX_households_duplicate_block', columnNames: ['communeCode', 'birthYear', 'villageKey'] },
         ],
         foreignKeys: [
           foreignKey('FK_households_commune', 'communeCode', 'communes', 'code'),

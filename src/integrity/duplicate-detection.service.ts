@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@lienket/outbox';
+import { Brackets, EntityManager, In } from 'typeorm';
+import { Household } from '../households/household.entity';
+import { DuplicatePair } from './duplicate-pair.entity';
+import { withinOneEdit } from './name-distance';
+
+type Candidate = Pick<Household, 'id' | 'searchKey' | 'communeCode' | 'birthYear' | 'villageKey'>;
+const CANDIDATE_COLUMNS = ['id', 'searchKey', 'communeCode', 'birthYear', 'villageKey'] as const;
+
+/** Score 0–100 and matched fields of two records, or null when they are not a probable duplicate. */
+export function compareHouseholds(a: Candidate, b: Candidate): { score: number; matchedFields: string[] } | null {
+  if (a.communeCode !== b.communeCode || a.birthYear !== b.birthYear) return null;
+  if (a.villageKey && b.villageKey && a.villageKey !== b.villageKey) return null;
+  if (!withinOneEdit(a.searchKey, b.searchKey)) return null;
+  const sameName = a.searchKey === b.searchKey;
+  const sameVillage = Boolean(a.villageKey && a.villageKey === b.villageKey);
+  return {
+    score: (sameName ? 100 : 85) - (sameVillage ? 0 : 10),
+    matchedFields: [sameName ? 'headName' : 'headName~1', 'birthYear', 'communeCode', ...(sameVillage ? ['village'] : [])],
+  };
+}
+
+/**
+ * Probable duplicates (SPEC §2): same folded head name give or take one typo, same birth year,
+ * commune and village (or no village on one side). Candidates come from the duplicate-block index,
+ * so the check costs a few rows per household, not a table scan.
+ */
+@Injectable()
+export class DuplicateDetectionService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  /** Checks the given households against the register; stores and announces new pairs. */
+  async detectFor(em: EntityManager, householdIds: string[]): Promise<number> {
+    let found = 0;
+    for (let i = 0; i < householdIds.length; i += 500) {
+      found += await this.detectChunk(em, householdIds.slice(i, i + 500));
+    }
+    return found;
+  }
+
+  private async detectChunk(em: EntityManager, ids: string[]): Promise<number> {
+    const select = { id: true, searchKey: true, communeCode: true, birthYear: true, villageKey: true };
+    const targets = await em.find(Household, { where: { id: In(ids) }, select });
+    if (!targets.length) return 0;
+    const candidates = await this.candidatesFor(em, targets);
+    const pairs = new Map<string, Omit<DuplicatePair, 'id' | 'createdAt'>>();
+    for (const target of targets) {
+      for (const other of candidates) {
+        if (other.id === target.id) continue;
+        const match = compareHouseholds(target, other);
+        if (!match) continue;
+        const [a, b] = target.id < other.id ? [target.id, other.id] : [other.id, target.id];
+        pairs.set(`${a}:${b}`, {
+          householdAId: a,
+          householdBId: b,
+          ...match,
+          status: 'open',
+          decidedBy: null,
+          decidedAt: null,
+          decisionNote: null,
+        });
+      }
+    }
+    if (!pairs.size) return 0;
+    const known = await em.find(DuplicatePair, {
+      where: [{ householdAId: In([...pairs.values()].map((p) => p.householdAId)) }],
+      select: { householdAId: true, householdBId: true },
+    });
+    for (const k of known) pairs.delete(`${k.householdAId}:${k.householdBId}`);
+    const fresh = [...pairs.values()];
+    if (!fresh.length) return 0;
+    await em.createQueryBuilder().insert().into(DuplicatePair).values(fresh).orIgnore().execute();
+    for (const pair of fresh) {
+      await this.outbox.record(em, {
+        type: 'household.probable_duplicate',
+        aggregateType: 'household',
+        aggregateId: pair.householdAId,
+        payload: { householdAId: pair.householdAId, householdBId: pair.householdBId, score: pair.score },
+      });
+    }
+    return fresh.length;
+  }
+
+  /** Everyone in the same (commune, birth year) block whose village matches or is unknown. */
+  private candidatesFor(em: EntityManager, targets: Candidate[]): Promise<Candidate[]> {
+    const qb = em
+      .createQueryBuilder(Household, 'h')
+      .select(CANDIDATE_COLUMNS.map((c) => `h.${c}`))
+      .where('h.deletedAt IS NULL');
+    const blocks = new Map(targets.map((t) => [`${t.communeCode}|${t.birthYear}|${t.villageKey ?? ''}`, t]));
+    let n = 0;
+    qb.andWhere(
+      new Brackets((or) => {
+        for (const t of blocks.values()) {
+          const params = { [`c${n}`]: t.communeCode, [`y${n}`]: t.birthYear, [`v${n}`]: t.villageKey };
+          const village = t.villageKey ? `(h.villageKey = :v${n} OR h.villageKey IS NULL)` : '1 = 1';
+          or.orWhere(`(h.communeCode = :c${n} AND h.birthYear = :y${n} AND ${village})`, params);
+          n++;
+        }
+      }),
+    );
+    return qb.getMany();
+  }
+}
