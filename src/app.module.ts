@@ -11,8 +11,10 @@ import { DatabaseModule } from './database/database.module';
 import { SeedsModule } from './database/seeds/seeds.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { EthnicitiesModule } from './ethnicities/ethnicities.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { ImportsModule } from './imports/imports.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { PingController } from './ping/ping.controller';
@@ -39,6 +41,8 @@ import { UsersModule } from './users/users.module';
     MembershipsModule,
     SupportModule,
     IntegrityModule,
+    ImportsModule,
+    ExportsModule,
     HealthModule,
     SeedsModule,
   ],

@@ -13,7 +13,10 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
   const config = app.get<ConfigService<Env, true>>(ConfigService);
   app.useLogger(logger);
   // Client addresses (login throttling, logs) come from X-Forwarded-For only when a trusted proxy sent it.
-  app.getHttpAdapter().getInstance().set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
   app.use(requestLogging(logger.root));
   for (const handler of bodyParsers(config.get('BODY_LIMIT', { infer: true }))) app.use(handler);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = [
   'contract',
   'product',
   'integrity',
+  'import',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

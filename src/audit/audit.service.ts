@@ -25,14 +25,21 @@ export function diffForAudit(before: object | null, after: object): AuditChanges
   for (const [field, value] of Object.entries(after) as Array<[string, AuditValue | object | undefined]>) {
     if (SECRET_FIELDS.has(field) || !isAuditValue(value)) continue;
     const old = before ? (b[field] ?? null) : null;
-    if (JSON.stringify(old) !== JSON.stringify(value ?? null)) changes[field] = { before: old, after: value ?? null };
+    if (JSON.stringify(old) !== JSON.stringify(value ?? null))
+      changes[field] = { before: old, after: value ?? null };
   }
   return Object.keys(changes).length ? changes : null;
 }
 
 /** Plain values only: nested objects (relations) are audited on their own records. */
 function isAuditValue(value: unknown): value is AuditValue | undefined {
-  return value === null || value === undefined || typeof value !== 'object' || Array.isArray(value) || value instanceof Date;
+  return (
+    value === null ||
+    value === undefined ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    value instanceof Date
+  );
 }
 
 @Injectable()
@@ -40,7 +47,11 @@ export class AuditService {
   constructor(@InjectRepository(AuditLog) private readonly entries: Repository<AuditLog>) {}
 
   /** Takes the caller's transaction manager, so the entry commits or rolls back with the change. */
-  async record(em: EntityManager, actor: Pick<Actor, 'id' | 'username'> | null, record: AuditRecord): Promise<void> {
+  async record(
+    em: EntityManager,
+    actor: Pick<Actor, 'id' | 'username'> | null,
+    record: AuditRecord,
+  ): Promise<void> {
     await em.insert(AuditLog, {
       actorId: actor?.id ?? null,
       actorUsername: actor?.username ?? null,

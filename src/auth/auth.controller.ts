@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorBody } from '@lienket/http-common';
 import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
@@ -24,7 +30,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ type: ErrorBody })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failed logins for the username or address' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many failed logins for the username or address',
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairResponse> {
     return this.auth.login(dto.username, dto.password, ip);
   }

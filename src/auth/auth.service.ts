@@ -44,7 +44,8 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.attempts.clear(userKey);
-    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    // A login is not an edit: keeping the version spares an admin's PATCH in flight a false 409.
+    await this.users.update({ id: user.id }, { lastLoginAt: new Date(), version: () => 'version' });
     return this.issueTokens(user, randomUUID());
   }
 
@@ -71,7 +72,10 @@ export class AuthService {
   }
 
   private async refuseWhenThrottled(userKey: string, ipKey: string): Promise<void> {
-    const [byUser, byIp] = await Promise.all([this.attempts.failures(userKey), this.attempts.failures(ipKey)]);
+    const [byUser, byIp] = await Promise.all([
+      this.attempts.failures(userKey),
+      this.attempts.failures(ipKey),
+    ]);
     if (
       byUser >= this.config.get('LOGIN_MAX_FAILURES_PER_USERNAME', { infer: true }) ||
       byIp >= this.config.get('LOGIN_MAX_FAILURES_PER_IP', { infer: true })

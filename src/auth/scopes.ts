@@ -9,8 +9,10 @@ export const scopes = {
   /** Cooperative staff see their own cooperative; a commune-bound official or inspector, that commune's. */
   cooperatives<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
     const alias = qb.alias;
-    if (actor.role === 'cooperative') return qb.andWhere(`${alias}.id = :scopeCooperative`, { scopeCooperative: actor.cooperativeId });
-    if (isCommuneBound(actor)) return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    if (actor.role === 'cooperative')
+      return qb.andWhere(`${alias}.id = :scopeCooperative`, { scopeCooperative: actor.cooperativeId });
+    if (isCommuneBound(actor))
+      return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
     return qb;
   },
 
@@ -29,7 +31,8 @@ export const scopes = {
       );
     }
     if (actor.role === 'enterprise') return qb.andWhere('1 = 0');
-    if (isCommuneBound(actor)) return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    if (isCommuneBound(actor))
+      return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
     return qb;
   },
 

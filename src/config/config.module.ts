@@ -5,6 +5,8 @@ import { validateEnv } from './env';
 /** @nestjs/config with the validated Env; inject ConfigService<Env, true>. */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv, cache: true })],
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnv, cache: true }),
+  ],
 })
 export class AppConfigModule {}

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -11,30 +23,37 @@ export const DEV_JWT_SECRET = 'lienket-dev-secret-change-me-0123456789';
 
 /** The process environment, validated once at start. Only this folder reads process.env. */
 export class Env {
-  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
+    'development';
 
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsString() HOST = '0.0.0.0';
 
   /** mysql://user:pass@host:3306/db — absent means the embedded SQLite file. */
-  @IsOptional() @Matches(/^(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
     message: 'DATABASE_URL must look like mysql://user:pass@host:3306/database',
   })
   DATABASE_URL?: string;
 
   @IsString() SQLITE_PATH = './data/lienket.sqlite';
 
-  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL?: string;
 
-  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = DEV_JWT_SECRET;
   @Transform(toInt) @IsInt() @Min(30) JWT_ACCESS_TTL_SECONDS = 900;
   @Transform(toInt) @IsInt() @Min(60) JWT_REFRESH_TTL_SECONDS = 7 * 24 * 3600;
 
-  @IsString() @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3–40 of a-z 0-9 . _ -' })
+  @IsString()
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'ADMIN_USERNAME must be 3–40 of a-z 0-9 . _ -' })
   ADMIN_USERNAME = 'admin';
-  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
   /** Seed demo users and data on first start; defaults to on for the embedded SQLite database only. */
@@ -44,7 +63,11 @@ export class Env {
   BODY_LIMIT = '1mb';
 
   /** Express 'trust proxy': which hops may set X-Forwarded-For (e.g. loopback, 10.0.0.0/8, or 1). */
-  @IsString() TRUST_PROXY = 'loopback';
+  // A hop count must reach Express as a number: the string '1' would mean the address 0.0.0.1.
+  @Transform(toInt) @IsNotEmpty() TRUST_PROXY: string | number = 'loopback';
+
+  /** Largest spreadsheet accepted by POST /imports/* (bytes); larger uploads get 413. */
+  @Transform(toInt) @IsInt() @Min(1024) IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 

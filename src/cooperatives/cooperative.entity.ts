@@ -11,7 +11,9 @@ export class Cooperative extends VersionedEntity {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Index('IDX_cooperatives_search_key') @Column({ type: 'varchar', length: 200 }) searchKey!: string;
-  @Index('UQ_cooperatives_tax_code', { unique: true }) @Column({ type: 'varchar', length: 14 }) taxCode!: string;
+  @Index('UQ_cooperatives_tax_code', { unique: true })
+  @Column({ type: 'varchar', length: 14 })
+  taxCode!: string;
   @Index('IDX_cooperatives_commune') @Column({ type: 'varchar', length: 5 }) communeCode!: string;
   @Column({ type: 'varchar', length: 255, nullable: true }) address!: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) directorName!: string | null;

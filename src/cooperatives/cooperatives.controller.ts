@@ -40,7 +40,10 @@ export class CooperativesController {
   @Get(':id')
   @ApiOkResponse({ type: CooperativeResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Missing or outside your scope' })
-  findOne(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CooperativeResponse> {
+  findOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CooperativeResponse> {
     return this.cooperatives.findOne(actor, id);
   }
 

@@ -37,7 +37,8 @@ export class CooperativesService {
 
   list(actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeResponse>> {
     const qb = this.scoped(actor);
-    if (q.search) qb.andWhere('c.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
+    if (q.search)
+      qb.andWhere('c.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
     if (q.communeCode) qb.andWhere('c.communeCode = :commune', { commune: q.communeCode });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     return paginate(qb, q, toCooperativeResponse);
@@ -75,12 +76,19 @@ export class CooperativesService {
   update(actor: Actor, id: string, dto: UpdateCooperativeDto): Promise<CooperativeResponse> {
     const { version, ...fields } = dto;
     if (actor.role === 'cooperative' && (fields.status || fields.taxCode || fields.communeCode)) {
-      throw new ForbiddenException('Cooperative staff may not change status, tax code or commune; ask an official');
+      throw new ForbiddenException(
+        'Cooperative staff may not change status, tax code or commune; ask an official',
+      );
     }
     return this.dataSource.transaction(async (em) => {
       const before = await this.findEntity(actor, id, em);
-      if (fields.communeCode) await assertExists(em, Commune, { code: fields.communeCode }, `Commune ${fields.communeCode}`);
-      if (fields.taxCode && fields.taxCode !== before.taxCode && (await em.existsBy(Cooperative, { taxCode: fields.taxCode }))) {
+      if (fields.communeCode)
+        await assertExists(em, Commune, { code: fields.communeCode }, `Commune ${fields.communeCode}`);
+      if (
+        fields.taxCode &&
+        fields.taxCode !== before.taxCode &&
+        (await em.existsBy(Cooperative, { taxCode: fields.taxCode }))
+      ) {
         throw new ConflictException(`A cooperative with tax code ${fields.taxCode} is already registered`);
       }
       const after = await updateAtVersion(

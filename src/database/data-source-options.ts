@@ -13,7 +13,12 @@ export function dataSourceOptions(
   env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>,
   entities: DataSourceOptions['entities'] = [],
 ): DataSourceOptions {
-  const common = { entities, migrations: [MIGRATIONS_GLOB], migrationsRun: true, synchronize: false as const };
+  const common = {
+    entities,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsRun: true,
+    synchronize: false as const,
+  };
   if (env.DATABASE_URL) {
     return {
       ...common,

@@ -7,6 +7,8 @@ import { Cooperative } from '../cooperatives/cooperative.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
 import { Household } from '../households/household.entity';
+import { ImportJob } from '../imports/import-job.entity';
+import { ImportRow } from '../imports/import-row.entity';
 import { DuplicatePair } from '../integrity/duplicate-pair.entity';
 import { Product } from '../products/product.entity';
 import { SupportRecord } from '../support/support-record.entity';
@@ -23,6 +25,8 @@ export const ENTITIES = [
   Enterprise,
   Ethnicity,
   Household,
+  ImportJob,
+  ImportRow,
   OutboxEvent,
   Product,
   RefreshToken,

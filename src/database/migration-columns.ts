@@ -4,7 +4,8 @@ import { QueryRunner, TableColumnOptions, TableForeignKey } from 'typeorm';
  * Column shapes shared by migrations, so one migration set serves SQLite and MySQL alike.
  * Past migrations depend on these: change them only by adding new helpers.
  */
-export const isMysql = (qr: QueryRunner): boolean => ['mysql', 'mariadb'].includes(qr.connection.options.type);
+export const isMysql = (qr: QueryRunner): boolean =>
+  ['mysql', 'mariadb'].includes(qr.connection.options.type);
 
 export const uuidColumn = (name: string, nullable = false): TableColumnOptions => ({
   name,
@@ -13,7 +14,10 @@ export const uuidColumn = (name: string, nullable = false): TableColumnOptions =
   isNullable: nullable,
 });
 
-export const uuidPrimaryColumn = (name = 'id'): TableColumnOptions => ({ ...uuidColumn(name), isPrimary: true });
+export const uuidPrimaryColumn = (name = 'id'): TableColumnOptions => ({
+  ...uuidColumn(name),
+  isPrimary: true,
+});
 
 export const varcharColumn = (name: string, length: number, nullable = false): TableColumnOptions => ({
   name,
@@ -51,7 +55,13 @@ export const jsonTextColumn = (name: string, nullable = false): TableColumnOptio
 /** What TypeORM's CreateDateColumn is on each engine: microseconds on MySQL. */
 export function createdAtColumn(qr: QueryRunner): TableColumnOptions {
   return isMysql(qr)
-    ? { name: 'createdAt', type: 'datetime', precision: 6, isNullable: false, default: 'CURRENT_TIMESTAMP(6)' }
+    ? {
+        name: 'createdAt',
+        type: 'datetime',
+        precision: 6,
+        isNullable: false,
+        default: 'CURRENT_TIMESTAMP(6)',
+      }
     : { name: 'createdAt', type: 'datetime', isNullable: false, default: "datetime('now')" };
 }
 

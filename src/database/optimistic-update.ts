@@ -15,7 +15,10 @@ export async function updateAtVersion<E extends ObjectLiteral & { id: string; ve
   label: string,
 ): Promise<E> {
   const where = { id: current.id, version: expectedVersion } as FindOptionsWhere<E>;
-  const { affected } = await em.update(target, where, { ...changes, version: expectedVersion + 1 } as QueryDeepPartialEntity<E>);
+  const { affected } = await em.update(target, where, {
+    ...changes,
+    version: expectedVersion + 1,
+  } as QueryDeepPartialEntity<E>);
   if (!affected) {
     throw new ConflictException(
       `${label} ${current.id} was changed by someone else (your version ${expectedVersion}, current ${current.version})`,

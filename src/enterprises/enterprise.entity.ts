@@ -11,10 +11,13 @@ export class Enterprise extends VersionedEntity {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Index('IDX_enterprises_search_key') @Column({ type: 'varchar', length: 200 }) searchKey!: string;
-  @Index('UQ_enterprises_tax_code', { unique: true }) @Column({ type: 'varchar', length: 14 }) taxCode!: string;
+  @Index('UQ_enterprises_tax_code', { unique: true })
+  @Column({ type: 'varchar', length: 14 })
+  taxCode!: string;
   @Column({ type: 'varchar', length: 12 }) kind!: EnterpriseKind;
   @Column({ type: 'varchar', length: 255, nullable: true }) address!: string | null;
-  @Index('IDX_enterprises_commune') @Column({ type: 'varchar', length: 5, nullable: true }) communeCode!: string | null;
+  @Index('IDX_enterprises_commune') @Column({ type: 'varchar', length: 5, nullable: true }) communeCode!:
+    string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) contactName!: string | null;
   @Column({ type: 'varchar', length: 12, nullable: true }) phone!: string | null;
   @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;

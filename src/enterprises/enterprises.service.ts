@@ -36,14 +36,16 @@ export class EnterprisesService {
 
   list(actor: Actor, q: ListEnterprisesQuery): Promise<Page<EnterpriseResponse>> {
     const qb = this.scoped(actor);
-    if (q.search) qb.andWhere('e.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
+    if (q.search)
+      qb.andWhere('e.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
     if (q.kind) qb.andWhere('e.kind = :kind', { kind: q.kind });
     return paginate(qb, q, toEnterpriseResponse);
   }
 
   create(actor: Actor, dto: CreateEnterpriseDto): Promise<EnterpriseResponse> {
     return this.dataSource.transaction(async (em) => {
-      if (dto.communeCode) await assertExists(em, Commune, { code: dto.communeCode }, `Commune ${dto.communeCode}`);
+      if (dto.communeCode)
+        await assertExists(em, Commune, { code: dto.communeCode }, `Commune ${dto.communeCode}`);
       if (await em.existsBy(Enterprise, { taxCode: dto.taxCode })) {
         throw new ConflictException(`An enterprise with tax code ${dto.taxCode} is already registered`);
       }
@@ -77,8 +79,13 @@ export class EnterprisesService {
     return this.dataSource.transaction(async (em) => {
       const before = await this.findEntity(actor, id, em);
       if (actor.role === 'enterprise' && actor.enterpriseId !== before.id) throw notFound('Enterprise', id);
-      if (fields.communeCode) await assertExists(em, Commune, { code: fields.communeCode }, `Commune ${fields.communeCode}`);
-      if (fields.taxCode && fields.taxCode !== before.taxCode && (await em.existsBy(Enterprise, { taxCode: fields.taxCode }))) {
+      if (fields.communeCode)
+        await assertExists(em, Commune, { code: fields.communeCode }, `Commune ${fields.communeCode}`);
+      if (
+        fields.taxCode &&
+        fields.taxCode !== before.taxCode &&
+        (await em.existsBy(Enterprise, { taxCode: fields.taxCode }))
+      ) {
         throw new ConflictException(`An enterprise with tax code ${fields.taxCode} is already registered`);
       }
       const after = await updateAtVersion(

@@ -25,7 +25,9 @@ export class Household extends VersionedEntity {
   @Index('IDX_households_search_key') @Column({ type: 'varchar', length: 120 }) searchKey!: string;
   /** Folded given name (the last word), so "dao" finds "Nguyễn Thị Đào" by prefix too. */
   @Index('IDX_households_given_name_key') @Column({ type: 'varchar', length: 40 }) givenNameKey!: string;
-  @Index('UQ_households_national_id', { unique: true }) @Column({ type: 'varchar', length: 12 }) nationalId!: string;
+  @Index('UQ_households_national_id', { unique: true })
+  @Column({ type: 'varchar', length: 12 })
+  nationalId!: string;
   @Column({ type: 'varchar', length: 6 }) gender!: Gender;
   @Column({ type: 'integer' }) birthYear!: number;
   @Index('IDX_households_ethnicity') @Column({ type: 'varchar', length: 2 }) ethnicity!: string;

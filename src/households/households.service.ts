@@ -75,7 +75,9 @@ export class HouseholdsService {
   /** A cooperative's staff register into their own cooperative; officials may name one. */
   async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdResponse> {
     if (actor.role === 'cooperative' && dto.cooperativeId && dto.cooperativeId !== actor.cooperativeId) {
-      throw new UnprocessableEntityException('Cooperative staff register households into their own cooperative only');
+      throw new UnprocessableEntityException(
+        'Cooperative staff register households into their own cooperative only',
+      );
     }
     const cooperativeId = actor.role === 'cooperative' ? actor.cooperativeId : (dto.cooperativeId ?? null);
     const saved = await this.dataSource.transaction(async (em) => {
@@ -156,7 +158,11 @@ export class HouseholdsService {
   async remove(actor: Actor, id: string, { reason }: DeleteHouseholdDto): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const household = await this.findEntity(actor, id, em);
-      await em.update(Household, { id }, { deletedAt: new Date(), deletedReason: reason, version: household.version + 1 });
+      await em.update(
+        Household,
+        { id },
+        { deletedAt: new Date(), deletedReason: reason, version: household.version + 1 },
+      );
       await em.update(
         CooperativeMember,
         { householdId: id, leftOn: IsNull() },
@@ -166,13 +172,22 @@ export class HouseholdsService {
     });
   }
 
-  private async assertReferences(em: EntityManager, dto: { communeCode?: string; ethnicity?: string }): Promise<void> {
-    if (dto.communeCode) await assertExists(em, Commune, { code: dto.communeCode }, `Commune ${dto.communeCode}`);
-    if (dto.ethnicity) await assertExists(em, Ethnicity, { code: dto.ethnicity }, `Ethnicity ${dto.ethnicity}`);
+  private async assertReferences(
+    em: EntityManager,
+    dto: { communeCode?: string; ethnicity?: string },
+  ): Promise<void> {
+    if (dto.communeCode)
+      await assertExists(em, Commune, { code: dto.communeCode }, `Commune ${dto.communeCode}`);
+    if (dto.ethnicity)
+      await assertExists(em, Ethnicity, { code: dto.ethnicity }, `Ethnicity ${dto.ethnicity}`);
   }
 
   /** The existing record's id is named only to a caller allowed to see it. */
-  private async refuseDuplicateNationalId(em: EntityManager, actor: Actor, nationalId: string): Promise<void> {
+  private async refuseDuplicateNationalId(
+    em: EntityManager,
+    actor: Actor,
+    nationalId: string,
+  ): Promise<void> {
     const existing = await em.findOne(Household, { where: { nationalId }, select: { id: true } });
     if (!existing) return;
     const visible = await this.scoped(actor, em).andWhere('h.id = :id', { id: existing.id }).getExists();
@@ -192,7 +207,7 @@ export class HouseholdsService {
       gender: dto.gender ?? current!.gender,
       birthYear: dto.birthYear ?? current!.birthYear,
       ethnicity: dto.ethnicity ?? current!.ethnicity,
-      phone: dto.phone !== undefined ? (dto.phone && normalizeVnMobile(dto.phone)) : (current?.phone ?? null),
+      phone: dto.phone !== undefined ? dto.phone && normalizeVnMobile(dto.phone) : (current?.phone ?? null),
       communeCode: dto.communeCode ?? current!.communeCode,
       village,
       villageKey: villageKey(village),

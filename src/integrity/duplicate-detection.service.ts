@@ -9,7 +9,10 @@ type Candidate = Pick<Household, 'id' | 'searchKey' | 'communeCode' | 'birthYear
 const CANDIDATE_COLUMNS = ['id', 'searchKey', 'communeCode', 'birthYear', 'villageKey'] as const;
 
 /** Score 0–100 and matched fields of two records, or null when they are not a probable duplicate. */
-export function compareHouseholds(a: Candidate, b: Candidate): { score: number; matchedFields: string[] } | null {
+export function compareHouseholds(
+  a: Candidate,
+  b: Candidate,
+): { score: number; matchedFields: string[] } | null {
   if (a.communeCode !== b.communeCode || a.birthYear !== b.birthYear) return null;
   if (a.villageKey && b.villageKey && a.villageKey !== b.villageKey) return null;
   if (!withinOneEdit(a.searchKey, b.searchKey)) return null;
@@ -17,7 +20,12 @@ export function compareHouseholds(a: Candidate, b: Candidate): { score: number; 
   const sameVillage = Boolean(a.villageKey && a.villageKey === b.villageKey);
   return {
     score: (sameName ? 100 : 85) - (sameVillage ? 0 : 10),
-    matchedFields: [sameName ? 'headName' : 'headName~1', 'birthYear', 'communeCode', ...(sameVillage ? ['village'] : [])],
+    matchedFields: [
+      sameName ? 'headName' : 'headName~1',
+      'birthYear',
+      'communeCode',
+      ...(sameVillage ? ['village'] : []),
+    ],
   };
 }
 

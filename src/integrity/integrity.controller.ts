@@ -36,7 +36,10 @@ export class IntegrityController {
 
   @Get('duplicates')
   @ApiOkPage(DuplicatePairResponse)
-  duplicates(@CurrentActor() actor: Actor, @Query() q: ListDuplicatesQuery): Promise<Page<DuplicatePairResponse>> {
+  duplicates(
+    @CurrentActor() actor: Actor,
+    @Query() q: ListDuplicatesQuery,
+  ): Promise<Page<DuplicatePairResponse>> {
     return this.integrity.listDuplicates(actor, q);
   }
 

@@ -27,13 +27,19 @@ export class IntegrityService {
     const rows = await this.dataSource.getRepository(SupportRule).find({
       order: { existingProgramme: 'ASC', newProgramme: 'ASC', kind: 'ASC' },
     });
-    return rows.map(({ existingProgramme, newProgramme, kind, allowed }) => ({ existingProgramme, newProgramme, kind, allowed }));
+    return rows.map(({ existingProgramme, newProgramme, kind, allowed }) => ({
+      existingProgramme,
+      newProgramme,
+      kind,
+      allowed,
+    }));
   }
 
   async replaceRules(actor: Actor, dto: PutSupportRulesDto): Promise<SupportRuleDto[]> {
     const keys = dto.rules.map((r) => `${r.existingProgramme}|${r.newProgramme}|${r.kind}`);
     const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (repeated) throw new UnprocessableEntityException(`The rule ${repeated.replace(/\|/g, ' → ')} is listed twice`);
+    if (repeated)
+      throw new UnprocessableEntityException(`The rule ${repeated.replace(/\|/g, ' → ')} is listed twice`);
     const before = await this.rules();
     await this.dataSource.transaction(async (em) => {
       await em.createQueryBuilder().delete().from(SupportRule).execute();
@@ -49,7 +55,9 @@ export class IntegrityService {
   }
 
   listDuplicates(actor: Actor, q: ListDuplicatesQuery): Promise<Page<DuplicatePairResponse>> {
-    const qb = this.pairs(this.dataSource.manager, actor).andWhere('p.status = :status', { status: q.status ?? 'open' });
+    const qb = this.pairs(this.dataSource.manager, actor).andWhere('p.status = :status', {
+      status: q.status ?? 'open',
+    });
     return paginate(qb, q, toDuplicatePairResponse, '-score');
   }
 
@@ -59,18 +67,27 @@ export class IntegrityService {
       const pair = await this.openPair(em, actor, pairId);
       const ids = [pair.householdAId, pair.householdBId];
       if (!ids.includes(dto.keepHouseholdId)) {
-        throw new UnprocessableEntityException('keepHouseholdId must be one of the two households of the pair');
+        throw new UnprocessableEntityException(
+          'keepHouseholdId must be one of the two households of the pair',
+        );
       }
       const fromId = ids.find((id) => id !== dto.keepHouseholdId)!;
       const moved = await this.mergeSteps.run(em, fromId, dto.keepHouseholdId);
-      await em.update(Household, { id: fromId }, { deletedAt: new Date(), deletedReason: `merged into ${dto.keepHouseholdId}` });
+      await em.update(
+        Household,
+        { id: fromId },
+        { deletedAt: new Date(), deletedReason: `merged into ${dto.keepHouseholdId}` },
+      );
       await em.update(
         DuplicatePair,
         { id: pairId },
         { status: 'merged', decidedBy: actor.id, decidedAt: new Date(), decisionNote: dto.note ?? null },
       );
       const reason = dto.note ?? `probable duplicate ${pairId}`;
-      for (const [entityId, action] of [[fromId, `merged into ${dto.keepHouseholdId}`], [dto.keepHouseholdId, `absorbed ${fromId}`]]) {
+      for (const [entityId, action] of [
+        [fromId, `merged into ${dto.keepHouseholdId}`],
+        [dto.keepHouseholdId, `absorbed ${fromId}`],
+      ]) {
         await this.audit.record(em, actor, {
           entity: 'household',
           entityId,
@@ -79,7 +96,9 @@ export class IntegrityService {
           reason,
         });
       }
-      return toDuplicatePairResponse(await this.pairs(em, actor, true).andWhere('p.id = :pairId', { pairId }).getOneOrFail());
+      return toDuplicatePairResponse(
+        await this.pairs(em, actor, true).andWhere('p.id = :pairId', { pairId }).getOneOrFail(),
+      );
     });
   }
 
@@ -92,7 +111,9 @@ export class IntegrityService {
         { id: pairId },
         { status: 'dismissed', decidedBy: actor.id, decidedAt: new Date(), decisionNote: dto.note ?? null },
       );
-      return toDuplicatePairResponse(await this.pairs(em, actor).andWhere('p.id = :pairId', { pairId }).getOneOrFail());
+      return toDuplicatePairResponse(
+        await this.pairs(em, actor).andWhere('p.id = :pairId', { pairId }).getOneOrFail(),
+      );
     });
   }
 
@@ -122,9 +143,20 @@ export class IntegrityService {
     const live = withDeleted ? '' : ' AND {alias}.deletedAt IS NULL';
     const qb = em
       .createQueryBuilder(DuplicatePair, 'p')
-      .innerJoinAndMapOne('p.householdA', Household, 'ha', `ha.id = p.householdAId${live.replace('{alias}', 'ha')}`)
-      .innerJoinAndMapOne('p.householdB', Household, 'hb', `hb.id = p.householdBId${live.replace('{alias}', 'hb')}`);
-    if (isCommuneBound(actor)) qb.andWhere('ha.communeCode = :scopeCommune', { scopeCommune: actor.communeCode });
+      .innerJoinAndMapOne(
+        'p.householdA',
+        Household,
+        'ha',
+        `ha.id = p.householdAId${live.replace('{alias}', 'ha')}`,
+      )
+      .innerJoinAndMapOne(
+        'p.householdB',
+        Household,
+        'hb',
+        `hb.id = p.householdBId${live.replace('{alias}', 'hb')}`,
+      );
+    if (isCommuneBound(actor))
+      qb.andWhere('ha.communeCode = :scopeCommune', { scopeCommune: actor.communeCode });
     return qb;
   }
 
@@ -133,7 +165,8 @@ export class IntegrityService {
     if (!pair) throw notFound('Probable duplicate', pairId);
     if (pair.status !== 'open') throw new ConflictException(`This pair was already ${pair.status}`);
     const retired = [pair.householdA, pair.householdB].filter((h) => h?.deletedAt);
-    if (retired.length) throw new ConflictException('One of the two households has been deleted or merged meanwhile');
+    if (retired.length)
+      throw new ConflictException('One of the two households has been deleted or merged meanwhile');
     return pair;
   }
 }

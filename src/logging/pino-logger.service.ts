@@ -13,7 +13,9 @@ export class PinoLoggerService implements LoggerService {
   constructor(readonly root: Logger) {}
 
   static create(level: string): PinoLoggerService {
-    return new PinoLoggerService(pino({ level, base: { app: 'lienket' }, timestamp: pino.stdTimeFunctions.isoTime }));
+    return new PinoLoggerService(
+      pino({ level, base: { app: 'lienket' }, timestamp: pino.stdTimeFunctions.isoTime }),
+    );
   }
 
   private current(): Logger {
@@ -45,7 +47,8 @@ export class PinoLoggerService implements LoggerService {
     const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
     const fields = { context, ...(stack ? { stack } : {}) };
     if (message instanceof Error) this.current()[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) this.current()[level]({ ...fields, ...message });
+    else if (typeof message === 'object' && message !== null)
+      this.current()[level]({ ...fields, ...message });
     else this.current()[level](fields, String(message));
   }
 }

@@ -27,7 +27,9 @@ export class MembershipsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.mergeSteps.register('cooperative memberships', (em, fromId, intoId) => this.moveMemberships(em, fromId, intoId));
+    this.mergeSteps.register('cooperative memberships', (em, fromId, intoId) =>
+      this.moveMemberships(em, fromId, intoId),
+    );
   }
 
   async list(actor: Actor, cooperativeId: string, q: ListMembersQuery): Promise<Page<MemberResponse>> {
@@ -49,7 +51,8 @@ export class MembershipsService implements OnModuleInit {
         householdId: household.id,
         leftOn: IsNull(),
       });
-      if (active) throw new ConflictException(`Household ${household.id} is already a member since ${active.joinedOn}`);
+      if (active)
+        throw new ConflictException(`Household ${household.id} is already a member since ${active.joinedOn}`);
       const row = em.create(CooperativeMember, {
         cooperativeId,
         householdId: household.id,
@@ -63,7 +66,13 @@ export class MembershipsService implements OnModuleInit {
         type: 'membership.changed',
         aggregateType: 'cooperative',
         aggregateId: cooperativeId,
-        payload: { cooperativeId, householdId: household.id, change: 'joined', role: row.role, on: row.joinedOn },
+        payload: {
+          cooperativeId,
+          householdId: household.id,
+          change: 'joined',
+          role: row.role,
+          on: row.joinedOn,
+        },
       });
       return toMemberResponse({ ...row, household });
     });
@@ -78,7 +87,8 @@ export class MembershipsService implements OnModuleInit {
         { cooperativeId, householdId, leftOn: IsNull() },
         { leftOn: today(), activeHouseholdId: null },
       );
-      if (!affected) throw notFound(`Active membership of household ${householdId} in cooperative`, cooperativeId);
+      if (!affected)
+        throw notFound(`Active membership of household ${householdId} in cooperative`, cooperativeId);
       await this.outbox.record(em, {
         type: 'membership.changed',
         aggregateType: 'cooperative',
@@ -101,7 +111,11 @@ export class MembershipsService implements OnModuleInit {
         { leftOn: today(), activeHouseholdId: null },
       );
     }
-    await em.update(CooperativeMember, { householdId: fromId, leftOn: IsNull() }, { householdId: intoId, activeHouseholdId: intoId });
+    await em.update(
+      CooperativeMember,
+      { householdId: fromId, leftOn: IsNull() },
+      { householdId: intoId, activeHouseholdId: intoId },
+    );
     await em.update(CooperativeMember, { householdId: fromId }, { householdId: intoId });
   }
 

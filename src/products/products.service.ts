@@ -1,4 +1,9 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Page, paginate } from '@lienket/http-common';
 import { DataSource, Repository } from 'typeorm';
@@ -32,7 +37,9 @@ export class ProductsService {
   create(actor: Actor, dto: CreateProductDto): Promise<ProductResponse> {
     const expectedUnit = dto.kind === 'livestock' ? 'head' : 'kg';
     if (dto.unit !== expectedUnit) {
-      throw new UnprocessableEntityException(`A ${dto.kind} product is counted in ${expectedUnit}, not ${dto.unit}`);
+      throw new UnprocessableEntityException(
+        `A ${dto.kind} product is counted in ${expectedUnit}, not ${dto.unit}`,
+      );
     }
     return this.dataSource.transaction(async (em) => {
       if (await em.existsBy(Product, { code: dto.code })) {

@@ -25,7 +25,10 @@ export function isAllowed(rules: SupportRule[], existing: Programme, next: Progr
  * for this household or a probable duplicate of it, from a programme the rules do not allow
  * alongside the proposed one.
  */
-export async function findSupportConflicts(em: EntityManager, proposed: ProposedSupport): Promise<SupportRecord[]> {
+export async function findSupportConflicts(
+  em: EntityManager,
+  proposed: ProposedSupport,
+): Promise<SupportRecord[]> {
   const pairs = await em.find(DuplicatePair, {
     where: [
       { householdAId: proposed.householdId, status: 'open' },
@@ -33,7 +36,10 @@ export async function findSupportConflicts(em: EntityManager, proposed: Proposed
     ],
     select: { householdAId: true, householdBId: true },
   });
-  const households = new Set([proposed.householdId, ...pairs.flatMap((p) => [p.householdAId, p.householdBId])]);
+  const households = new Set([
+    proposed.householdId,
+    ...pairs.flatMap((p) => [p.householdAId, p.householdBId]),
+  ]);
   const earlier = await em.find(SupportRecord, {
     where: { householdId: In([...households]), year: proposed.year, kind: proposed.kind },
   });

@@ -4,7 +4,15 @@ import { Household } from '../households/household.entity';
 
 export const PROGRAMMES = ['1719', 'giam-ngheo', 'ntm', 'other'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
-export const SUPPORT_KINDS = ['seedlings', 'livestock', 'materials', 'equipment', 'training', 'cash', 'other'] as const;
+export const SUPPORT_KINDS = [
+  'seedlings',
+  'livestock',
+  'materials',
+  'equipment',
+  'training',
+  'cash',
+  'other',
+] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 /** VND amounts are integers that outgrow 32 bits; the driver hands bigint back as a string. */
@@ -21,7 +29,8 @@ export class SupportRecord {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 36 }) householdId!: string;
   @Column({ type: 'varchar', length: 16 }) programme!: Programme;
-  @Index('IDX_support_records_value_chain') @Column({ type: 'varchar', length: 36, nullable: true })
+  @Index('IDX_support_records_value_chain')
+  @Column({ type: 'varchar', length: 36, nullable: true })
   valueChainId!: string | null;
   @Column({ type: 'varchar', length: 12 }) kind!: SupportKind;
   @Column({ type: 'bigint', transformer: vndTransformer }) valueVnd!: number;

@@ -36,7 +36,12 @@ export class SupportService implements OnModuleInit {
     return this.dataSource.transaction(async (em) => {
       await this.households.findEntity(actor, householdId, em);
       const year = Number(dto.supportedOn.slice(0, 4));
-      const conflicts = await findSupportConflicts(em, { householdId, programme: dto.programme, kind: dto.kind, year });
+      const conflicts = await findSupportConflicts(em, {
+        householdId,
+        programme: dto.programme,
+        kind: dto.kind,
+        year,
+      });
       if (conflicts.length && !dto.override) throw new DoubleSupportException(toConflicts(conflicts));
       const row = em.create(SupportRecord, {
         householdId,
@@ -63,16 +68,25 @@ export class SupportService implements OnModuleInit {
     });
   }
 
-  async listForHousehold(actor: Actor, householdId: string, q: ListHouseholdSupportQuery): Promise<Page<SupportResponse>> {
+  async listForHousehold(
+    actor: Actor,
+    householdId: string,
+    q: ListHouseholdSupportQuery,
+  ): Promise<Page<SupportResponse>> {
     await this.households.findEntity(actor, householdId);
-    const qb = this.dataSource.createQueryBuilder(SupportRecord, 's').where('s.householdId = :householdId', { householdId });
+    const qb = this.dataSource
+      .createQueryBuilder(SupportRecord, 's')
+      .where('s.householdId = :householdId', { householdId });
     return paginate(qb, q, toSupportResponse, '-supportedOn');
   }
 
   /** Across households, limited to those the caller may see. */
   list(actor: Actor, q: ListSupportQuery): Promise<Page<SupportResponse>> {
     const qb = this.dataSource.createQueryBuilder(SupportRecord, 's');
-    const visible = scopes.households(this.dataSource.createQueryBuilder(Household, 'h').select('h.id'), actor);
+    const visible = scopes.households(
+      this.dataSource.createQueryBuilder(Household, 'h').select('h.id'),
+      actor,
+    );
     qb.where(`s.householdId IN (${visible.getQuery()})`, visible.getParameters());
     if (q.programme) qb.andWhere('s.programme = :programme', { programme: q.programme });
     if (q.valueChainId) qb.andWhere('s.valueChainId = :valueChainId', { valueChainId: q.valueChainId });

@@ -20,14 +20,17 @@ export interface Bindings {
 export async function assertBindings(em: EntityManager, b: Bindings): Promise<void> {
   const problems: string[] = [];
   if (b.role === 'cooperative' && !b.cooperativeId) problems.push('role cooperative needs cooperativeId');
-  if (b.role !== 'cooperative' && b.cooperativeId) problems.push(`role ${b.role} cannot have a cooperativeId`);
+  if (b.role !== 'cooperative' && b.cooperativeId)
+    problems.push(`role ${b.role} cannot have a cooperativeId`);
   if (b.role === 'enterprise' && !b.enterpriseId) problems.push('role enterprise needs enterpriseId');
   if (b.role !== 'enterprise' && b.enterpriseId) problems.push(`role ${b.role} cannot have an enterpriseId`);
   if (b.communeCode && !['official', 'inspector'].includes(b.role)) {
     problems.push(`role ${b.role} cannot have a communeCode`);
   }
   if (problems.length) throw new UnprocessableEntityException(problems.join('; '));
-  if (b.cooperativeId) await assertExists(em, Cooperative, { id: b.cooperativeId }, `Cooperative ${b.cooperativeId}`);
-  if (b.enterpriseId) await assertExists(em, Enterprise, { id: b.enterpriseId }, `Enterprise ${b.enterpriseId}`);
+  if (b.cooperativeId)
+    await assertExists(em, Cooperative, { id: b.cooperativeId }, `Cooperative ${b.cooperativeId}`);
+  if (b.enterpriseId)
+    await assertExists(em, Enterprise, { id: b.enterpriseId }, `Enterprise ${b.enterpriseId}`);
   if (b.communeCode) await assertExists(em, Commune, { code: b.communeCode }, `Commune ${b.communeCode}`);
 }

@@ -13,8 +13,10 @@ export class User extends VersionedEntity {
   @Column({ type: 'varchar', length: 120 }) fullName!: string;
   @Index('IDX_users_search_key') @Column({ type: 'varchar', length: 120 }) searchKey!: string;
   @Index('IDX_users_role') @Column({ type: 'varchar', length: 16 }) role!: Role;
-  @Index('IDX_users_cooperative') @Column({ type: 'varchar', length: 36, nullable: true }) cooperativeId!: string | null;
-  @Index('IDX_users_enterprise') @Column({ type: 'varchar', length: 36, nullable: true }) enterpriseId!: string | null;
+  @Index('IDX_users_cooperative') @Column({ type: 'varchar', length: 36, nullable: true }) cooperativeId!:
+    string | null;
+  @Index('IDX_users_enterprise') @Column({ type: 'varchar', length: 36, nullable: true }) enterpriseId!:
+    string | null;
   @Column({ type: 'varchar', length: 5, nullable: true }) communeCode!: string | null;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column({ type: 'datetime', nullable: true }) lastLoginAt!: Date | null;

@@ -60,8 +60,10 @@ export class UsersService {
   list(q: ListUsersQuery): Promise<Page<UserResponse>> {
     const qb = this.users.createQueryBuilder('u');
     if (q.search) {
-      qb.andWhere("(u.searchKey LIKE :p ESCAPE '\\' OR u.username LIKE :p ESCAPE '\\')", {
+      // The escape character is bound, not written in the SQL: MySQL reads ESCAPE '\' as an open string.
+      qb.andWhere('(u.searchKey LIKE :p ESCAPE :escape OR u.username LIKE :p ESCAPE :escape)', {
         p: toSearchPrefix(q.search),
+        escape: '\\',
       });
     }
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
@@ -84,23 +86,32 @@ export class UsersService {
       if (!before) throw new NotFoundException(`User ${id} not found`);
       const role = fields.role ?? before.role;
       // A binding given wins; one not given is kept only when the (new) role can have it.
-      const keep = <T>(given: T | undefined, old: T | null, allowed: boolean): T | null => given ?? (allowed ? old : null);
+      const keep = <T>(given: T | undefined, old: T | null, allowed: boolean): T | null =>
+        given ?? (allowed ? old : null);
       const bindings = {
         role,
         cooperativeId: keep(fields.cooperativeId, before.cooperativeId, role === 'cooperative'),
         enterpriseId: keep(fields.enterpriseId, before.enterpriseId, role === 'enterprise'),
-        communeCode: keep(fields.communeCode, before.communeCode, role === 'official' || role === 'inspector'),
+        communeCode: keep(
+          fields.communeCode,
+          before.communeCode,
+          role === 'official' || role === 'inspector',
+        ),
       };
       await assertBindings(em, bindings);
       const changes: Partial<User> = {
         ...bindings,
-        ...(fields.fullName !== undefined ? { fullName: fields.fullName, searchKey: foldVietnamese(fields.fullName) } : {}),
+        ...(fields.fullName !== undefined
+          ? { fullName: fields.fullName, searchKey: foldVietnamese(fields.fullName) }
+          : {}),
         ...(fields.active !== undefined ? { active: fields.active } : {}),
         ...(passwordHash ? { passwordHash } : {}),
       };
       const { affected } = await em.update(User, { id, version }, { ...changes, version: version + 1 });
       if (!affected) {
-        throw new ConflictException(`User ${id} was changed by someone else (your version ${version}, current ${before.version})`);
+        throw new ConflictException(
+          `User ${id} was changed by someone else (your version ${version}, current ${before.version})`,
+        );
       }
       const after = await em.findOneByOrFail(User, { id });
       const audited = diffForAudit(toUserResponse(before), toUserResponse(after));

@@ -13,7 +13,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
@@ -32,7 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       case 'not-null': {
         // Optional-in-PATCH fields still may not be cleared with null when the column requires a value.
         const field = nullColumn(exception) ?? 'a required field';
-        return body(HttpStatus.BAD_REQUEST, 'Validation failed', [{ field, message: `${field} may not be null` }]);
+        return body(HttpStatus.BAD_REQUEST, 'Validation failed', [
+          { field, message: `${field} may not be null` },
+        ]);
       }
     }
     return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
@@ -48,7 +51,13 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const raw = exception.getResponse();
   if (typeof raw === 'string') return body(status, raw);
   // Extra fields an exception chose to carry (e.g. the conflicting records of a 409) pass through.
-  const { message: rawMessage, details, statusCode: _status, error: _error, ...extra } = raw as Record<string, unknown>;
+  const {
+    message: rawMessage,
+    details,
+    statusCode: _status,
+    error: _error,
+    ...extra
+  } = raw as Record<string, unknown>;
   const message = Array.isArray(rawMessage) ? rawMessage.join('; ') : String(rawMessage ?? exception.message);
   return { ...body(status, message, details as FieldError[] | undefined), ...extra };
 }

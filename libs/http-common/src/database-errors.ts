@@ -14,7 +14,11 @@ export function constraintViolation(error: unknown): ConstraintViolation | null 
   const driver = (error as QueryFailedError & { driverError?: DriverError }).driverError ?? {};
   const code = driver.code ?? '';
   const message = driver.message ?? error.message;
-  if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+  if (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  ) {
     return 'unique';
   }
   if (code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW') return 'foreign-key-missing';

@@ -18,14 +18,15 @@ export interface PageParams<S extends string = string> {
 export function PageQuery<S extends string>(sortFields: readonly S[]): ClassType<PageParams<S>> {
   const allowed = sortFields.flatMap((f) => [f, `-${f}`]);
   class PageQueryDto implements PageParams<S> {
-    @ApiPropertyOptional({ minimum: 1, default: 1 })
+    // Typed here: the property has no annotation, so its emitted design type is Object.
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
     @IsOptional()
     @Type(() => Number)
     @IsInt()
     @Min(1)
     page = 1;
 
-    @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
     @IsOptional()
     @Type(() => Number)
     @IsInt()

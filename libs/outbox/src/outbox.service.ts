@@ -15,14 +15,21 @@ export interface DomainEvent {
 export class OutboxService {
   /** Takes the caller's transaction manager: the event commits or rolls back with the change. */
   async record(em: EntityManager, event: DomainEvent): Promise<void> {
-    const row = {
-      type: event.type,
-      aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      payload: event.payload ?? {},
-      publishedAt: null,
-    };
-    // simple-json payloads are opaque to TypeORM's deep-partial typing.
-    await em.insert(OutboxEvent, row as QueryDeepPartialEntity<OutboxEvent>);
+    await this.recordMany(em, [event]);
+  }
+
+  /** Many events in multi-row inserts (bulk imports). */
+  async recordMany(em: EntityManager, events: DomainEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 500) {
+      const rows = events.slice(i, i + 500).map((event) => ({
+        type: event.type,
+        aggregateType: event.aggregateType,
+        aggregateId: event.aggregateId,
+        payload: event.payload ?? {},
+        publishedAt: null,
+      }));
+      // simple-json payloads are opaque to TypeORM's deep-partial typing.
+      await em.insert(OutboxEvent, rows as QueryDeepPartialEntity<OutboxEvent>[]);
+    }
   }
 }

@@ -5,7 +5,10 @@ export class CommuneResponse {
   @ApiProperty({ example: '06196' }) code!: string;
   @ApiProperty({ example: 'Ba Sơn' }) name!: string;
   @ApiProperty({ enum: ['commune', 'ward'], description: 'xã or phường' }) type!: 'commune' | 'ward';
-  @ApiProperty({ example: 'Cao Lộc', description: 'District of the unit whose code was kept (districts ended in 2025)' })
+  @ApiProperty({
+    example: 'Cao Lộc',
+    description: 'District of the unit whose code was kept (districts ended in 2025)',
+  })
   formerDistrict!: string;
   @ApiProperty({ type: [String], example: ['Xã Cao Lâu', 'Xã Xuất Lễ'] }) mergedFrom!: string[];
 }

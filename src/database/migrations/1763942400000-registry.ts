@@ -76,7 +76,11 @@ export class Registry1763942400000 implements MigrationInterface {
         ],
         indices: [
           { name: 'IDX_cooperative_members_cooperative', columnNames: ['cooperativeId', 'leftOn'] },
-          { name: 'UQ_cooperative_members_active', columnNames: ['cooperativeId', 'activeHouseholdId'], isUnique: true },
+          {
+            name: 'UQ_cooperative_members_active',
+            columnNames: ['cooperativeId', 'activeHouseholdId'],
+            isUnique: true,
+          },
           { name: 'IDX_cooperative_members_household', columnNames: ['householdId'] },
         ],
         foreignKeys: [

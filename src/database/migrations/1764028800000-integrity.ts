@@ -56,7 +56,11 @@ export class Integrity1764028800000 implements MigrationInterface {
           updatedAtColumn(qr),
         ],
         indices: [
-          { name: 'UQ_support_rules_pair', columnNames: ['existingProgramme', 'newProgramme', 'kind'], isUnique: true },
+          {
+            name: 'UQ_support_rules_pair',
+            columnNames: ['existingProgramme', 'newProgramme', 'kind'],
+            isUnique: true,
+          },
         ],
       }),
     );
@@ -66,7 +70,13 @@ export class Integrity1764028800000 implements MigrationInterface {
         .createQueryBuilder()
         .insert()
         .into('support_rules')
-        .values({ id: randomUUID(), existingProgramme: programme, newProgramme: programme, kind: '*', allowed: false })
+        .values({
+          id: randomUUID(),
+          existingProgramme: programme,
+          newProgramme: programme,
+          kind: '*',
+          allowed: false,
+        })
         .execute();
     }
     await qr.createTable(

@@ -50,7 +50,8 @@ export class ReferenceDataSeed {
         })),
       ),
     };
-    if (Object.values(inserted).some((n) => n > 0)) this.logger.log({ msg: 'reference data loaded', inserted });
+    if (Object.values(inserted).some((n) => n > 0))
+      this.logger.log({ msg: 'reference data loaded', inserted });
   }
 
   private async insertMissing<E extends ObjectLiteral>(
@@ -59,7 +60,9 @@ export class ReferenceDataSeed {
   ): Promise<number> {
     const repo = this.dataSource.getRepository(target);
     const key = repo.metadata.primaryColumns[0].propertyName;
-    const present = new Set((await repo.createQueryBuilder('r').select(`r.${key}`, 'key').getRawMany()).map((r) => r.key));
+    const present = new Set(
+      (await repo.createQueryBuilder('r').select(`r.${key}`, 'key').getRawMany()).map((r) => r.key),
+    );
     const missing = rows.filter((r) => !present.has(r[key]));
     if (missing.length) await repo.createQueryBuilder().insert().values(missing).orIgnore().execute();
     return missing.length;

@@ -21,7 +21,8 @@ export class StartupSeeder implements OnApplicationBootstrap {
       this.config.get('ADMIN_USERNAME', { infer: true }),
       this.config.get('ADMIN_PASSWORD', { infer: true }),
     );
-    const seedDemo = this.config.get('SEED_DEMO', { infer: true }) ?? !this.config.get('DATABASE_URL', { infer: true });
+    const seedDemo =
+      this.config.get('SEED_DEMO', { infer: true }) ?? !this.config.get('DATABASE_URL', { infer: true });
     if (seedDemo) await this.demo.run(this.config.get('SQLITE_PATH', { infer: true }));
   }
 }

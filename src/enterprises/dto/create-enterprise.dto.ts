@@ -63,7 +63,9 @@ export class CreateEnterpriseDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(50)
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((m) => (typeof m === 'string' ? m.toUpperCase() : m)) : value))
+  @Transform(({ value }) =>
+    Array.isArray(value) ? value.map((m) => (typeof m === 'string' ? m.toUpperCase() : m)) : value,
+  )
   @IsISO31661Alpha2({ each: true, message: 'each value in markets must be an ISO 3166 alpha-2 country code' })
   markets!: string[];
 }

@@ -24,7 +24,10 @@ export class CreateHouseholdDto {
   @MaxLength(120)
   headName!: string;
 
-  @ApiProperty({ example: '020085001234', description: 'CCCD: 12 digits, province code first (Lạng Sơn 020)' })
+  @ApiProperty({
+    example: '020085001234',
+    description: 'CCCD: 12 digits, province code first (Lạng Sơn 020)',
+  })
   @IsCccd()
   @CccdAgreesWith('birthYear', 'gender')
   nationalId!: string;
@@ -39,7 +42,10 @@ export class CreateHouseholdDto {
   @Max(new Date().getFullYear())
   birthYear!: number;
 
-  @ApiProperty({ example: '02', description: 'Ethnic group code (GET /ethnicities): 01 Kinh, 02 Tày, 07 Nùng…' })
+  @ApiProperty({
+    example: '02',
+    description: 'Ethnic group code (GET /ethnicities): 01 Kinh, 02 Tày, 07 Nùng…',
+  })
   @Matches(/^\d{2}$/, { message: 'ethnicity must be a two-digit code from GET /ethnicities' })
   ethnicity!: string;
 

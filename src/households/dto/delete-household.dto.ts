@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class DeleteHouseholdDto {
-  @ApiProperty({ example: 'Registered twice; kept the record with the newer CCCD', description: 'Why (audited)' })
+  @ApiProperty({
+    example: 'Registered twice; kept the record with the newer CCCD',
+    description: 'Why (audited)',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -23,7 +23,10 @@ export class HouseholdResponse {
 }
 
 /** `ethnicityName` comes from the reference list the caller joined (a map, never a query per row). */
-export const toHouseholdResponse = (h: Household, ethnicityNames: ReadonlyMap<string, string>): HouseholdResponse => ({
+export const toHouseholdResponse = (
+  h: Household,
+  ethnicityNames: ReadonlyMap<string, string>,
+): HouseholdResponse => ({
   id: h.id,
   headName: h.headName,
   nationalId: h.nationalId,

@@ -8,13 +8,15 @@ export class DuplicateSideResponse {
   @ApiProperty({ example: 1985 }) birthYear!: number;
   @ApiProperty({ example: '06427' }) communeCode!: string;
   @ApiProperty({ nullable: true, type: String }) village!: string | null;
-  @ApiProperty({ example: '020085******', description: 'CCCD with the last six digits hidden' }) nationalId!: string;
+  @ApiProperty({ example: '020085******', description: 'CCCD with the last six digits hidden' })
+  nationalId!: string;
 }
 
 export class DuplicatePairResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 90, description: '0–100' }) score!: number;
-  @ApiProperty({ type: [String], example: ['headName', 'birthYear', 'communeCode', 'village'] }) matchedFields!: string[];
+  @ApiProperty({ type: [String], example: ['headName', 'birthYear', 'communeCode', 'village'] })
+  matchedFields!: string[];
   @ApiProperty({ enum: DUPLICATE_STATUSES }) status!: DuplicateStatus;
   @ApiProperty({ type: DuplicateSideResponse }) a!: DuplicateSideResponse;
   @ApiProperty({ type: DuplicateSideResponse }) b!: DuplicateSideResponse;

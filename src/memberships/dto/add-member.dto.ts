@@ -10,7 +10,10 @@ export class AddMemberDto {
   @IsUUID(undefined, { message: 'householdId (or nationalId) is required and must be a UUID' })
   householdId?: string;
 
-  @ApiPropertyOptional({ example: '020085001234', description: 'CCCD of the household head, instead of householdId' })
+  @ApiPropertyOptional({
+    example: '020085001234',
+    description: 'CCCD of the household head, instead of householdId',
+  })
   @IsOptional()
   @IsCccd()
   nationalId?: string;

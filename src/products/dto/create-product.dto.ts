@@ -49,7 +49,11 @@ export class CreateProductDto {
   @Max(12, { each: true })
   harvestMonths!: number[];
 
-  @ApiPropertyOptional({ type: [Number], example: [], description: 'Months of an off-season (trái vụ) harvest' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [],
+    description: 'Months of an off-season (trái vụ) harvest',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

@@ -9,7 +9,8 @@ export class ProductResponse {
   @ApiProperty({ enum: PRODUCT_UNITS }) unit!: string;
   @ApiProperty({ type: [Number] }) harvestMonths!: number[];
   @ApiProperty({ type: [Number] }) offSeasonMonths!: number[];
-  @ApiProperty({ nullable: true, type: Number, description: 'kg per hectare' }) typicalYieldPerHa!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'kg per hectare' }) typicalYieldPerHa!:
+    number | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;

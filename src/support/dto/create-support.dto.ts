@@ -24,7 +24,10 @@ export class SupportOverrideDto {
 }
 
 export class CreateSupportDto {
-  @ApiProperty({ enum: PROGRAMMES, description: '1719, giam-ngheo (poverty reduction), ntm (new rural), other' })
+  @ApiProperty({
+    enum: PROGRAMMES,
+    description: '1719, giam-ngheo (poverty reduction), ntm (new rural), other',
+  })
   @IsIn(PROGRAMMES)
   programme!: Programme;
 
@@ -33,7 +36,10 @@ export class CreateSupportDto {
   @IsUUID()
   valueChainId?: string;
 
-  @ApiProperty({ enum: SUPPORT_KINDS, description: 'What was given: the purpose the double-support check compares' })
+  @ApiProperty({
+    enum: SUPPORT_KINDS,
+    description: 'What was given: the purpose the double-support check compares',
+  })
   @IsIn(SUPPORT_KINDS)
   kind!: SupportKind;
 
@@ -44,7 +50,9 @@ export class CreateSupportDto {
   valueVnd!: number;
 
   @ApiProperty({ example: '2026-04-10', description: 'Date received, YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'supportedOn must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'supportedOn must be a date YYYY-MM-DD',
+  })
   supportedOn!: string;
 
   @ApiPropertyOptional({ example: 'QĐ 123/QĐ-UBND', description: 'Decision or voucher reference' })
@@ -53,7 +61,10 @@ export class CreateSupportDto {
   @MaxLength(100)
   reference?: string;
 
-  @ApiPropertyOptional({ type: SupportOverrideDto, description: 'Officials only: record despite a conflict (audited)' })
+  @ApiPropertyOptional({
+    type: SupportOverrideDto,
+    description: 'Officials only: record despite a conflict (audited)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SupportOverrideDto)

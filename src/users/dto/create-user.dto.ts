@@ -1,10 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ROLES, Role } from '../../auth/role';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'htx.nacaikinh', description: 'Login name: 3–40 of a-z 0-9 . _ -' })
-  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 characters of a-z, 0-9, dot, underscore or dash' })
+  @Matches(/^[a-z0-9._-]{3,40}$/, {
+    message: 'username must be 3–40 characters of a-z, 0-9, dot, underscore or dash',
+  })
   username!: string;
 
   @ApiProperty({ example: 'Na-Cai-Kinh-2026!', minLength: 10 })

@@ -1,8 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { CreateUserDto } from './create-user.dto';
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username'] as const)) {
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username', 'fullName'] as const)) {
+  @ApiPropertyOptional({ example: 'Hoàng Thị Lan' })
+  // Not @IsOptional(): that lets null through, and the name (and its search key) may not be cleared.
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  fullName?: string;
+
   @ApiPropertyOptional({ description: 'false disables login and refresh' })
   @IsOptional()
   @IsBoolean()

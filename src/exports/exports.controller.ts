@@ -1,0 +1,31 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ExportHouseholdsQuery, HouseholdsExportService } from './households-export.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly householdsExport: HouseholdsExportService) {}
+
+  /** Streams the caller's scoped register in the import template's columns, so it can be re-imported. */
+  @Get('households.xlsx')
+  @Roles('admin', 'official', 'cooperative')
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The scoped household list as .xlsx, streamed' })
+  async households(
+    @CurrentActor() actor: Actor,
+    @Query() q: ExportHouseholdsQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', 'attachment; filename="ho-gia-dinh.xlsx"');
+    await this.householdsExport.write(actor, q, res);
+  }
+}

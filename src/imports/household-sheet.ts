@@ -1,0 +1,249 @@
+import { BadRequestException } from '@nestjs/common';
+import { toFieldErrors } from '@lienket/http-common';
+import { foldVietnamese } from '@lienket/vn-identity';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CreateHouseholdDto } from '../households/dto/create-household.dto';
+import type { ImportRowError } from './import-job.entity';
+
+interface Column {
+  field: string;
+  header: string;
+  required: boolean;
+  aliases: string[];
+  /** What a person must fix, in Vietnamese. */
+  hintVi: string;
+}
+
+/** The template's columns, in order; headers are matched without case or diacritics. */
+export const HOUSEHOLD_COLUMNS: Column[] = [
+  {
+    field: 'headName',
+    header: 'Họ tên chủ hộ',
+    required: true,
+    aliases: ['ho ten', 'ho va ten chu ho', 'headname'],
+    hintVi: 'Họ tên chủ hộ không được để trống (tối đa 120 ký tự)',
+  },
+  {
+    field: 'nationalId',
+    header: 'Số CCCD',
+    required: true,
+    aliases: ['cccd', 'so can cuoc', 'so can cuoc cong dan', 'nationalid'],
+    hintVi: 'Số CCCD gồm 12 chữ số, 3 số đầu là mã tỉnh, phải khớp giới tính và năm sinh',
+  },
+  {
+    field: 'gender',
+    header: 'Giới tính',
+    required: true,
+    aliases: ['gender'],
+    hintVi: 'Giới tính ghi Nam hoặc Nữ',
+  },
+  {
+    field: 'birthYear',
+    header: 'Năm sinh',
+    required: true,
+    aliases: ['birthyear'],
+    hintVi: 'Năm sinh là năm có 4 chữ số',
+  },
+  {
+    field: 'ethnicity',
+    header: 'Dân tộc',
+    required: true,
+    aliases: ['ethnicity', 'ma dan toc'],
+    hintVi: 'Dân tộc phải có trong danh mục 54 dân tộc (tên hoặc mã)',
+  },
+  {
+    field: 'phone',
+    header: 'Số điện thoại',
+    required: false,
+    aliases: ['dien thoai', 'sdt', 'phone'],
+    hintVi: 'Số điện thoại di động: 0 hoặc +84 và 9 chữ số',
+  },
+  {
+    field: 'communeCode',
+    header: 'Xã/phường',
+    required: true,
+    aliases: ['xa phuong', 'xa', 'ma xa', 'communecode'],
+    hintVi: 'Xã/phường phải có trong danh mục của tỉnh (tên hoặc mã 5 số)',
+  },
+  {
+    field: 'village',
+    header: 'Thôn',
+    required: false,
+    aliases: ['thon ban', 'thon/ban', 'ban', 'village'],
+    hintVi: 'Tên thôn tối đa 120 ký tự',
+  },
+  {
+    field: 'memberCount',
+    header: 'Số nhân khẩu',
+    required: true,
+    aliases: ['nhan khau', 'membercount'],
+    hintVi: 'Số nhân khẩu là số nguyên từ 1 đến 50',
+  },
+  {
+    field: 'povertyStatus',
+    header: 'Hộ nghèo/cận nghèo',
+    required: true,
+    aliases: ['tinh trang ngheo', 'ho ngheo', 'povertystatus'],
+    hintVi: 'Ghi: nghèo, cận nghèo, thoát nghèo, trung bình hoặc không',
+  },
+  {
+    field: 'povertyAssessedYear',
+    header: 'Năm đánh giá',
+    required: false,
+    aliases: ['nam ra soat', 'povertyassessedyear'],
+    hintVi: 'Năm đánh giá là năm có 4 chữ số',
+  },
+  {
+    field: 'consentGivenOn',
+    header: 'Ngày đồng ý chia sẻ dữ liệu',
+    required: false,
+    aliases: ['ngay dong y', 'consentgivenon'],
+    hintVi: 'Ngày ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd',
+  },
+  {
+    field: 'consentScope',
+    header: 'Phạm vi đồng ý',
+    required: false,
+    aliases: ['pham vi', 'consentscope'],
+    hintVi: 'Phạm vi đồng ý tối đa 200 ký tự',
+  },
+];
+
+export interface ReferenceLookups {
+  communes: ReadonlyMap<string, string>;
+  ethnicities: ReadonlyMap<string, string>;
+}
+
+export type ColumnIndex = Map<string, number>;
+
+/** Finds each column in the header row; a sheet missing a required column is malformed (400). */
+export function indexHeader(cells: string[]): ColumnIndex {
+  const folded = cells.map((c) =>
+    foldVietnamese(c)
+      .replace(/[^a-z0-9/ ]/g, '')
+      .trim(),
+  );
+  const index: ColumnIndex = new Map();
+  for (const column of HOUSEHOLD_COLUMNS) {
+    const names = [foldVietnamese(column.header), ...column.aliases];
+    const at = folded.findIndex((f) => names.includes(f) || names.includes(f.replace(/\//g, ' ')));
+    if (at >= 0) index.set(column.field, at);
+  }
+  const missing = HOUSEHOLD_COLUMNS.filter((c) => c.required && !index.has(c.field)).map((c) => c.header);
+  if (missing.length) {
+    throw new BadRequestException(
+      `The first row must hold the column headers of the template; missing: ${missing.join(', ')} ` +
+        `(thiếu cột: ${missing.join(', ')})`,
+    );
+  }
+  return index;
+}
+
+const POVERTY: Record<string, string> = {
+  ngheo: 'poor',
+  'ho ngheo': 'poor',
+  poor: 'poor',
+  'can ngheo': 'near_poor',
+  'ho can ngheo': 'near_poor',
+  near_poor: 'near_poor',
+  'thoat ngheo': 'escaped',
+  'ho thoat ngheo': 'escaped',
+  escaped: 'escaped',
+  'trung binh': 'average',
+  'ho trung binh': 'average',
+  average: 'average',
+  '': 'none',
+  khong: 'none',
+  none: 'none',
+};
+const GENDER: Record<string, string> = {
+  nam: 'male',
+  male: 'male',
+  m: 'male',
+  nu: 'female',
+  female: 'female',
+  f: 'female',
+};
+
+/** Spreadsheet habits undone: numbers that lost a leading zero, dd/mm/yyyy dates, names for codes. */
+export function normalizeHouseholdRow(
+  cells: string[],
+  index: ColumnIndex,
+  refs: ReferenceLookups,
+): Record<string, unknown> {
+  const get = (field: string) => (index.has(field) ? (cells[index.get(field)!] ?? '').trim() : '');
+  const digits = (v: string) => v.replace(/[\s.]/g, '');
+  const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : v === '' ? undefined : v);
+  const optional = (v: string) => (v === '' ? undefined : v);
+  let nationalId = digits(get('nationalId'));
+  if (/^\d{11}$/.test(nationalId)) nationalId = `0${nationalId}`;
+  let phone = digits(get('phone'));
+  if (/^[35789]\d{8}$/.test(phone)) phone = `0${phone}`;
+  const commune = get('communeCode');
+  const ethnicity = get('ethnicity');
+  const givenOn = toIsoDate(get('consentGivenOn'));
+  const scope = get('consentScope');
+  return {
+    headName: get('headName'),
+    nationalId,
+    gender: GENDER[foldVietnamese(get('gender'))] ?? get('gender'),
+    birthYear: int(get('birthYear')),
+    ethnicity: /^\d{1,2}$/.test(ethnicity)
+      ? ethnicity.padStart(2, '0')
+      : (refs.ethnicities.get(foldVietnamese(ethnicity)) ?? ethnicity),
+    phone: optional(phone),
+    communeCode: /^\d{5}$/.test(commune)
+      ? commune
+      : (refs.communes.get(foldVietnamese(commune).replace(/^(xa|phuong) /, '')) ?? commune),
+    village: optional(get('village')),
+    memberCount: int(get('memberCount')),
+    povertyStatus: POVERTY[foldVietnamese(get('povertyStatus'))] ?? get('povertyStatus'),
+    povertyAssessedYear: int(get('povertyAssessedYear')),
+    ...(givenOn || scope ? { consent: { givenOn, scope } } : {}),
+  };
+}
+
+function toIsoDate(v: string): string {
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  return vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : v;
+}
+
+/** Runs the API's own validation on a row, with messages in English and Vietnamese per column. */
+export function validateHouseholdRow(
+  row: number,
+  value: Record<string, unknown>,
+  refs: ReferenceLookups,
+): { dto?: CreateHouseholdDto; errors: ImportRowError[] } {
+  const dto = plainToInstance(CreateHouseholdDto, value);
+  const errors = toFieldErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  if (!errors.some((e) => e.field === 'communeCode') && !refs.communes.has(`#${value.communeCode}`)) {
+    errors.push({
+      field: 'communeCode',
+      message: `communeCode ${String(value.communeCode)} is not a commune of the province`,
+    });
+  }
+  if (!errors.some((e) => e.field === 'ethnicity') && !refs.ethnicities.has(`#${value.ethnicity}`)) {
+    errors.push({
+      field: 'ethnicity',
+      message: `ethnicity ${String(value.ethnicity)} is not one of the 54 groups`,
+    });
+  }
+  if (!errors.length) return { dto, errors: [] };
+  return { errors: errors.map((e) => toRowError(row, e.field, e.message)) };
+}
+
+export function toRowError(row: number, field: string, message: string): ImportRowError {
+  const column = HOUSEHOLD_COLUMNS.find(
+    (c) =>
+      field === c.field ||
+      field.startsWith(`${c.field}.`) ||
+      (field.startsWith('consent') && c.field === 'consentGivenOn'),
+  );
+  return {
+    row,
+    field: column?.header ?? field,
+    message,
+    messageVi: column?.hintVi ?? 'Giá trị không hợp lệ',
+  };
+}

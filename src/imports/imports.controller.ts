@@ -1,0 +1,109 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { ErrorBody } from '@lienket/http-common';
+import type { Response } from 'express';
+import { rm } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { Commune } from '../communes/commune.entity';
+import { Ethnicity } from '../ethnicities/ethnicity.entity';
+import { ImportPreviewResponse, toImportPreviewResponse } from './dto/import-preview.response';
+import { IMPORT_UPLOAD_SCHEMA, ImportUploadDto } from './dto/import-upload.dto';
+import { CommitResult, HouseholdImportCommitService } from './household-import-commit.service';
+import { HouseholdImportPreviewService } from './household-import-preview.service';
+import { writeHouseholdTemplate } from './household-template';
+import { ImportJob } from './import-job.entity';
+import { requireFile } from './upload';
+import { notFound } from '../database/optimistic-update';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Roles('admin', 'official', 'cooperative')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preview: HouseholdImportPreviewService,
+    private readonly committer: HouseholdImportCommitService,
+  ) {}
+
+  @Get('households/template.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The spreadsheet template with Vietnamese headers and the code lists' })
+  async template(@Res() res: Response): Promise<void> {
+    const [communes, ethnicities] = await Promise.all([
+      this.dataSource
+        .getRepository(Commune)
+        .find({ select: { code: true, name: true }, order: { name: 'ASC' } }),
+      this.dataSource.getRepository(Ethnicity).find({ order: { code: 'ASC' } }),
+    ]);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', 'attachment; filename="mau-nhap-ho-gia-dinh.xlsx"');
+    await writeHouseholdTemplate(res, communes, ethnicities);
+  }
+
+  @Post('households')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: IMPORT_UPLOAD_SCHEMA })
+  @ApiCreatedResponse({ type: ImportPreviewResponse })
+  @ApiPayloadTooLargeResponse({ type: ErrorBody })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorBody })
+  async uploadHouseholds(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() form: ImportUploadDto,
+  ): Promise<ImportPreviewResponse> {
+    const upload = requireFile(file);
+    try {
+      const cooperativeId = actor.role === 'cooperative' ? actor.cooperativeId : (form.cooperativeId ?? null);
+      return toImportPreviewResponse(await this.preview.preview(actor, upload, cooperativeId));
+    } finally {
+      await rm(upload.path, { force: true });
+    }
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ImportPreviewResponse })
+  async findOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ImportPreviewResponse> {
+    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
+    if (!job || (job.createdBy !== actor.id && actor.role !== 'admin')) throw notFound('Import', id);
+    return toImportPreviewResponse(job);
+  }
+
+  @Post(':id/commit')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Counts of created, updated, unchanged, joined and skipped households' })
+  commit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommitResult> {
+    return this.committer.commit(actor, id);
+  }
+}

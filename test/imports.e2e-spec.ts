@@ -1,0 +1,203 @@
+import { INestApplication } from '@nestjs/common';
+import * as ExcelJS from 'exceljs';
+import request from 'supertest';
+import { createTestApp } from './support/app';
+import { Fixtures, TestUser, unique } from './support/fixtures';
+import { cccdFor } from './support/households';
+
+let app: INestApplication;
+let fx: Fixtures;
+beforeAll(async () => {
+  // A small upload limit, so the 413 case needs no large file.
+  app = await createTestApp({ IMPORT_MAX_BYTES: '300000' });
+  fx = new Fixtures(app);
+});
+afterAll(() => app.close());
+
+const HEADER = [
+  'Họ tên chủ hộ',
+  'Số CCCD',
+  'Giới tính',
+  'Năm sinh',
+  'Dân tộc',
+  'Số điện thoại',
+  'Xã/phường',
+  'Thôn',
+  'Số nhân khẩu',
+  'Hộ nghèo/cận nghèo',
+];
+type Row = Array<string | number>;
+
+function sheetRows(village: string): { rows: Row[]; ids: string[] } {
+  const ids = [cccdFor(1980, 'male'), cccdFor(1980, 'male'), cccdFor(1975, 'female'), cccdFor(1990, 'male')];
+  return {
+    ids,
+    rows: [
+      ['Hoàng Văn Thụ', ids[0], 'Nam', 1980, 'Tày', '0912345678', 'Cai Kinh', village, 5, 'cận nghèo'],
+      ['Hoang Van Thu', ids[1], 'nam', 1980, '02', '912345679', '06427', village, 4, 'nghèo'], // planted duplicate; phone lost its 0
+      ['Nông Thị Mai', Number(ids[2]), 'Nữ', 1975, 'Nùng', '', 'xã Cai Kinh', village, 3, 'thoát nghèo'], // CCCD as a number
+      ['Lý Văn Hùng', ids[3], 'Nam', 1990, 'Dao', '', 'Cai Kinh', village, 6, ''],
+      ['Sai Mã Tỉnh', '000190012345', 'Nam', 1990, 'Tày', '', 'Cai Kinh', village, 2, 'nghèo'], // bad CCCD
+      ['Xã Lạ', cccdFor(1991, 'male'), 'Nam', 1991, 'Tày', '', 'Xã Không Có', village, 2, 'nghèo'], // unknown commune
+      ['Lặp Lại', ids[0], 'Nam', 1980, 'Tày', '', 'Cai Kinh', village, 2, 'nghèo'], // CCCD repeats row 2
+    ],
+  };
+}
+
+async function xlsx(rows: Row[], header = HEADER): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Hộ');
+  ws.addRow(header);
+  rows.forEach((r) => ws.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const csv = (rows: Row[]): Buffer =>
+  Buffer.from(
+    '\uFEFF' + [HEADER, ...rows].map((r) => r.map((c) => `"${String(c)}"`).join(',')).join('\n'),
+    'utf8',
+  );
+
+const upload = (user: TestUser, body: Buffer, name: string, type: string) =>
+  request(app.getHttpServer())
+    .post('/api/v1/imports/households')
+    .auth(user.token, { type: 'bearer' })
+    .attach('file', body, { filename: name, contentType: type });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const commit = (user: TestUser, id: string) =>
+  request(app.getHttpServer()).post(`/api/v1/imports/${id}/commit`).auth(user.token, { type: 'bearer' });
+
+describe('household import', () => {
+  it('previews with per-row errors in Vietnamese and English and the planted duplicate; commit writes the valid rows', async () => {
+    const coop = await fx.user('cooperative');
+    const { rows, ids } = sheetRows(`Thôn ${unique()}`);
+    const preview = await upload(coop, await xlsx(rows), 'ho-dan.xlsx', XLSX).expect(201);
+    expect(preview.body).toMatchObject({ status: 'preview', rows: 7, valid: 4, invalidCount: 3 });
+    expect(preview.body.invalid).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 6,
+          field: 'Số CCCD',
+          messageVi: expect.stringContaining('12 chữ số'),
+        }),
+        expect.objectContaining({ row: 7, field: 'Xã/phường' }),
+        expect.objectContaining({ row: 8, field: 'Số CCCD', message: expect.stringContaining('row 2') }),
+      ]),
+    );
+    expect(preview.body.duplicates).toEqual([expect.objectContaining({ row: 3, matchesRow: 2, score: 100 })]);
+
+    const result = await commit(coop, preview.body.id).expect(200);
+    expect(result.body).toMatchObject({ created: 4, updated: 0, unchanged: 0, joined: 4 });
+    await commit(coop, preview.body.id).expect(409);
+    const list = await request(app.getHttpServer())
+      .get(`/api/v1/households?search=hoang van thu&limit=200`)
+      .auth(coop.token, { type: 'bearer' })
+      .expect(200);
+    const found = list.body.items.filter((h: { nationalId: string }) => ids.includes(h.nationalId));
+    expect(found.map((h: { phone: string | null }) => h.phone).sort()).toEqual(['0912345678', '0912345679']);
+    const mai = await request(app.getHttpServer())
+      .get('/api/v1/households?search=mai')
+      .auth(coop.token, { type: 'bearer' });
+    expect(mai.body.items.map((h: { nationalId: string }) => h.nationalId)).toContain(ids[2]);
+  });
+
+  it('re-importing the same sheet (even as CSV) changes nothing; a changed value updates that household only', async () => {
+    const coop = await fx.user('cooperative');
+    const { rows } = sheetRows(`Thôn ${unique()}`);
+    const valid = rows.slice(0, 4);
+    const first = await upload(coop, await xlsx(valid), 'lan-1.xlsx', XLSX).expect(201);
+    await commit(coop, first.body.id).expect(200);
+    const again = await upload(coop, csv(valid), 'lan-2.csv', 'text/csv').expect(201);
+    expect(again.body).toMatchObject({ valid: 4, invalidCount: 0 });
+    expect((await commit(coop, again.body.id).expect(200)).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      joined: 0,
+    });
+    const changed = valid.map((r, i) => (i === 3 ? [...r.slice(0, 8), 9, r[9]] : r));
+    const third = await upload(coop, await xlsx(changed), 'lan-3.xlsx', XLSX).expect(201);
+    expect((await commit(coop, third.body.id).expect(200)).body).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 3,
+    });
+  });
+
+  it('refuses a wrong type (415), an unreadable workbook or missing columns (400), and a file over the limit (413)', async () => {
+    const coop = await fx.user('cooperative');
+    await upload(coop, Buffer.from('xin chào'), 'ho-dan.txt', 'text/plain').expect(415);
+    const broken = await upload(
+      coop,
+      Buffer.from('PK\u0003\u0004 không phải xlsx'),
+      'hong.xlsx',
+      XLSX,
+    ).expect(400);
+    expect(broken.body.message).toContain('.xlsx');
+    const missing = await upload(
+      coop,
+      await xlsx([['Hoàng Văn Thụ']], ['Họ tên chủ hộ']),
+      'thieu.xlsx',
+      XLSX,
+    ).expect(400);
+    expect(missing.body.message).toContain('Số CCCD');
+    await upload(coop, Buffer.alloc(400_000, 'a'), 'lon.csv', 'text/csv').expect(413);
+    const noFile = await request(app.getHttpServer())
+      .post('/api/v1/imports/households')
+      .auth(coop.token, { type: 'bearer' })
+      .expect(400);
+    expect(noFile.body.details[0].field).toBe('file');
+  });
+
+  it('serves the template; enterprises may neither import nor export', async () => {
+    const coop = await fx.user('cooperative');
+    const res = await request(app.getHttpServer())
+      .get('/api/v1/imports/households/template.xlsx')
+      .auth(coop.token, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(HEADER));
+    const enterprise = await fx.user('enterprise');
+    await upload(enterprise, await xlsx([]), 'x.xlsx', XLSX).expect(403);
+    await request(app.getHttpServer())
+      .get('/api/v1/exports/households.xlsx')
+      .auth(enterprise.token, { type: 'bearer' })
+      .expect(403);
+  });
+
+  it('exports exactly the caller’s scoped households, in the template’s columns', async () => {
+    const [mine, theirs] = [await fx.user('cooperative'), await fx.user('cooperative')];
+    const mineRows = sheetRows(`Thôn ${unique()}`).rows.slice(0, 2);
+    const theirRows = sheetRows(`Thôn ${unique()}`).rows.slice(2, 4);
+    await commit(mine, (await upload(mine, await xlsx(mineRows), 'a.xlsx', XLSX).expect(201)).body.id).expect(
+      200,
+    );
+    await commit(
+      theirs,
+      (await upload(theirs, await xlsx(theirRows), 'b.xlsx', XLSX).expect(201)).body.id,
+    ).expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/api/v1/exports/households.xlsx')
+      .auth(mine.token, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(HEADER));
+    const exported = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => String(r.getCell(2).value));
+    expect(exported.sort()).toEqual(mineRows.map((r) => String(r[1])).sort());
+  });
+});
+
+/** Collects a binary (xlsx) response body into a Buffer. */
+const binary: Parameters<request.Test['parse']>[0] = (res, done) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
