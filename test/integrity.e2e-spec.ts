@@ -272,6 +272,13 @@ interface Pair {
 }
 
 async function openPairsAmong(ids: string[]): Promise<Pair[]> {
-  const res = await as(official).get('/api/v1/integrity/duplicates?limit=200&sort=-createdAt').expect(200);
-  return (res.body.items as Pair[]).filter((p) => ids.includes(p.a.id) && ids.includes(p.b.id));
+  const pairs = new Map<string, Pair>();
+  for (const id of ids) {
+    const res = await as(official)
+      .get(`/api/v1/integrity/duplicates?householdId=${id}&limit=200`)
+      .expect(200);
+    for (const p of res.body.items as Pair[])
+      if (ids.includes(p.a.id) && ids.includes(p.b.id)) pairs.set(p.id, p);
+  }
+  return [...pairs.values()];
 }

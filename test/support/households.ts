@@ -1,4 +1,5 @@
 import { CCCD_PROVINCE_CODES } from '@lienket/vn-identity';
+import { unique } from './fixtures';
 
 let serial = Math.floor(Math.random() * 500_000);
 
@@ -25,7 +26,8 @@ export function householdBody(overrides: Record<string, unknown> = {}): Record<s
     ethnicity: '02',
     phone: '0912345678',
     communeCode: '06427',
-    village: 'Thôn Làng Ngò',
+    // A village of its own: households made by different tests are never probable duplicates.
+    village: `Thôn Làng Ngò ${unique()}`,
     memberCount: 5,
     povertyStatus: 'near_poor',
     povertyAssessedYear: 2025,

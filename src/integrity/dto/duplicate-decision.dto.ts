@@ -28,4 +28,9 @@ export class ListDuplicatesQuery extends PageQuery(['score', 'createdAt'] as con
   @IsOptional()
   @IsIn(DUPLICATE_STATUSES)
   status?: DuplicateStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only pairs involving this household' })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
 }
