@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { OutboxService } from '@lienket/outbox';
 import { normalizeVnMobile } from '@lienket/vn-identity';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';

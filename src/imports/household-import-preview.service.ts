@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
-import { compareHouseholds } from '../integrity/duplicate-detection.service';
+import { compareHouseholds, DuplicateDetectionService } from '../integrity/duplicate-detection.service';
 import {
   indexHeader,
   normalizeHouseholdRow,
@@ -48,6 +48,7 @@ export class HouseholdImportPreviewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cooperatives: CooperativesService,
+    private readonly detection: DuplicateDetectionService,
   ) {}
 
   async preview(actor: Actor, file: UploadedSheet, cooperativeId: string | null): Promise<ImportJob> {
@@ -125,7 +126,9 @@ export class HouseholdImportPreviewService {
     const blocks = new Map<string, Candidate[]>();
     for (const r of rows) {
       const key = `${r.communeCode}|${r.birthYear}`;
-      blocks.set(key, [...(blocks.get(key) ?? []), r]);
+      const block = blocks.get(key);
+      if (block) block.push(r);
+      else blocks.set(key, [r]);
     }
     for (const block of blocks.values()) {
       for (let i = 0; i < block.length; i++) {
@@ -155,22 +158,7 @@ export class HouseholdImportPreviewService {
     const known = new Set(registered.map((h) => h.nationalId));
     const fresh = rows.filter((r) => !known.has(r.id));
     if (!fresh.length) return [];
-    const blocks = new Map(fresh.map((r) => [`${r.communeCode}|${r.birthYear}`, r]));
-    const others = await this.dataSource
-      .createQueryBuilder(Household, 'h')
-      .select(['h.id', 'h.searchKey', 'h.communeCode', 'h.birthYear', 'h.villageKey'])
-      .where('h.deletedAt IS NULL')
-      .andWhere(
-        new Brackets((or) => {
-          [...blocks.values()].forEach((r, n) =>
-            or.orWhere(`(h.communeCode = :c${n} AND h.birthYear = :y${n})`, {
-              [`c${n}`]: r.communeCode,
-              [`y${n}`]: r.birthYear,
-            }),
-          );
-        }),
-      )
-      .getMany();
+    const others = await this.detection.candidatesFor(this.dataSource.manager, fresh);
     const found: ImportDuplicate[] = [];
     for (const r of fresh) {
       for (const h of others) {

@@ -5,7 +5,7 @@ import { Household } from '../households/household.entity';
 import { DuplicatePair } from './duplicate-pair.entity';
 import { withinOneEdit } from './name-distance';
 
-type Candidate = Pick<Household, 'id' | 'searchKey' | 'communeCode' | 'birthYear' | 'villageKey'>;
+export type Candidate = Pick<Household, 'id' | 'searchKey' | 'communeCode' | 'birthYear' | 'villageKey'>;
 const CANDIDATE_COLUMNS = ['id', 'searchKey', 'communeCode', 'birthYear', 'villageKey'] as const;
 
 /** Score 0–100 and matched fields of two records, or null when they are not a probable duplicate. */
@@ -91,7 +91,7 @@ export class DuplicateDetectionService {
   }
 
   /** Everyone in the same (commune, birth year) block whose village matches or is unknown. */
-  private candidatesFor(em: EntityManager, targets: Candidate[]): Promise<Candidate[]> {
+  candidatesFor(em: EntityManager, targets: Candidate[]): Promise<Candidate[]> {
     const qb = em
       .createQueryBuilder(Household, 'h')
       .select(CANDIDATE_COLUMNS.map((c) => `h.${c}`))

@@ -1,0 +1,147 @@
+/** What every npm run bench:* shares: a throw-away MariaDB database, the built API, autocannon. */
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection, createConnection } from 'mysql2/promise';
+
+export const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql';
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const PORT = Number(process.env.BENCH_PORT ?? 3917);
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const ADMIN_PASSWORD = 'bench-admin-password-2026';
+
+export interface Figures {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface BenchDatabase {
+  url: string;
+  admin: Connection;
+  drop(): Promise<void>;
+}
+
+export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = await createConnection({ uri: SERVER });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    admin,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
+}
+
+export interface RunningApi {
+  process: ChildProcess;
+  stop(): Promise<void>;
+  /** Peak resident set size so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  currentRssMiB(): number;
+}
+
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
+  const entry = join(__dirname, '..', 'dist', 'src', 'main.js');
+  if (!existsSync(entry)) throw new Error('dist/src/main.js is missing: run npm run build first');
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: '',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ADMIN_PASSWORD,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth();
+  const status = (field: string) => {
+    const line = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(field));
+    return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
+  };
+  return {
+    process: child,
+    peakRssMiB: () => status('VmHWM'),
+    currentRssMiB: () => status('VmRSS'),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function waitForHealth(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the API did not become healthy within 120s');
+}
+
+export async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** 3 s warm-up, then the measured run. `paths` rotate, so a route can be measured over many ids. */
+export async function measure(
+  route: string,
+  paths: string[],
+  headers: Record<string, string>,
+  connections = CONNECTIONS,
+  overallRate?: number,
+): Promise<Figures> {
+  const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+  const options = { url: BASE, headers, connections, requests, ...(overallRate ? { overallRate } : {}) };
+  await autocannon({ ...options, duration: 3 });
+  const result = await autocannon({ ...options, duration: SECONDS });
+  return {
+    route,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(results: Figures[], baseline: number): void {
+  console.log('');
+  console.log('route                                      req/s    p50 ms   p99 ms   ratio   errors/non-2xx');
+  for (const r of results) {
+    const ratio = (r.requestsPerSecond / baseline).toFixed(2);
+    console.log(
+      `${r.route.padEnd(40)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${ratio.padStart(5)}   ${r.errors}/${r.non2xx}`,
+    );
+  }
+}
