@@ -37,7 +37,9 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
     url: url.toString(),
     admin,
     drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      // BENCH_KEEP_DB=1 leaves the database for EXPLAIN and friends.
+      if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${name}`);
+      else await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await admin.end();
     },
   };

@@ -24,9 +24,10 @@ export const scopes = {
     const alias = qb.alias;
     qb.andWhere(`${alias}.deletedAt IS NULL`);
     if (actor.role === 'cooperative') {
+      // activeHouseholdId is set only on active memberships: one eq_ref lookup in the unique index.
       return qb.andWhere(
-        `EXISTS (SELECT 1 FROM cooperative_members scope_m WHERE scope_m.householdId = ${alias}.id
-           AND scope_m.cooperativeId = :scopeCooperative AND scope_m.leftOn IS NULL)`,
+        `EXISTS (SELECT 1 FROM cooperative_members scope_m
+           WHERE scope_m.cooperativeId = :scopeCooperative AND scope_m.activeHouseholdId = ${alias}.id)`,
         { scopeCooperative: actor.cooperativeId },
       );
     }

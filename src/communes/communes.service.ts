@@ -16,11 +16,9 @@ export class CommunesService {
     const qb = this.communes.createQueryBuilder('c');
     if (q.search && foldVietnamese(q.search)) {
       const prefix = toSearchPrefix(q.search);
-      // The escape character is bound, not written in the SQL: MySQL reads ESCAPE '\' as an open string.
-      qb.andWhere('(c.searchKey LIKE :prefix ESCAPE :escape OR c.searchKey LIKE :word ESCAPE :escape)', {
+      qb.andWhere("(c.searchKey LIKE :prefix ESCAPE '!' OR c.searchKey LIKE :word ESCAPE '!')", {
         prefix,
         word: `% ${prefix}`,
-        escape: '\\',
       });
     }
     if (q.type) qb.andWhere('c.type = :type', { type: q.type });

@@ -37,8 +37,7 @@ export class CooperativesService {
 
   list(actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeResponse>> {
     const qb = this.scoped(actor);
-    if (q.search)
-      qb.andWhere('c.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
+    if (q.search) qb.andWhere("c.searchKey LIKE :p ESCAPE '!'", { p: toSearchPrefix(q.search) });
     if (q.communeCode) qb.andWhere('c.communeCode = :commune', { commune: q.communeCode });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     return paginate(qb, q, toCooperativeResponse);

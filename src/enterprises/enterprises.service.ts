@@ -36,8 +36,7 @@ export class EnterprisesService {
 
   list(actor: Actor, q: ListEnterprisesQuery): Promise<Page<EnterpriseResponse>> {
     const qb = this.scoped(actor);
-    if (q.search)
-      qb.andWhere('e.searchKey LIKE :p ESCAPE :escape', { p: toSearchPrefix(q.search), escape: '\\' });
+    if (q.search) qb.andWhere("e.searchKey LIKE :p ESCAPE '!'", { p: toSearchPrefix(q.search) });
     if (q.kind) qb.andWhere('e.kind = :kind', { kind: q.kind });
     return paginate(qb, q, toEnterpriseResponse);
   }

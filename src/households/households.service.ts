@@ -53,9 +53,8 @@ export class HouseholdsService {
     const qb = this.scoped(actor);
     if (q.search) {
       const prefix = toSearchPrefix(q.search);
-      qb.andWhere('(h.searchKey LIKE :prefix ESCAPE :escape OR h.givenNameKey LIKE :prefix ESCAPE :escape)', {
+      qb.andWhere("(h.searchKey LIKE :prefix ESCAPE '!' OR h.givenNameKey LIKE :prefix ESCAPE '!')", {
         prefix,
-        escape: '\\',
       });
     }
     if (q.communeCode) qb.andWhere('h.communeCode = :commune', { commune: q.communeCode });
@@ -63,8 +62,8 @@ export class HouseholdsService {
     if (q.ethnicity) qb.andWhere('h.ethnicity = :ethnicity', { ethnicity: q.ethnicity });
     if (q.cooperativeId) {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM cooperative_members fm WHERE fm.householdId = h.id
-           AND fm.cooperativeId = :filterCooperative AND fm.leftOn IS NULL)`,
+        `EXISTS (SELECT 1 FROM cooperative_members fm
+           WHERE fm.cooperativeId = :filterCooperative AND fm.activeHouseholdId = h.id)`,
         { filterCooperative: q.cooperativeId },
       );
     }

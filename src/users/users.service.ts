@@ -60,10 +60,8 @@ export class UsersService {
   list(q: ListUsersQuery): Promise<Page<UserResponse>> {
     const qb = this.users.createQueryBuilder('u');
     if (q.search) {
-      // The escape character is bound, not written in the SQL: MySQL reads ESCAPE '\' as an open string.
-      qb.andWhere('(u.searchKey LIKE :p ESCAPE :escape OR u.username LIKE :p ESCAPE :escape)', {
+      qb.andWhere("(u.searchKey LIKE :p ESCAPE '!' OR u.username LIKE :p ESCAPE '!')", {
         p: toSearchPrefix(q.search),
-        escape: '\\',
       });
     }
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });

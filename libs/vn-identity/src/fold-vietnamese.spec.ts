@@ -62,11 +62,12 @@ describe('toSearchPrefix', () => {
     expect(toSearchPrefix('  ĐÀO   Thị ')).toBe('dao thi%');
   });
 
-  it('escapes LIKE wildcards and the escape character with a backslash', () => {
-    expect(toSearchPrefix('50%')).toBe('50\\%%');
-    expect(toSearchPrefix('lô_A')).toBe('lo\\_a%');
-    expect(toSearchPrefix('a\\b')).toBe('a\\\\b%');
-    expect(toSearchPrefix('%_\\')).toBe('\\%\\_\\\\%');
+  it('escapes LIKE wildcards and the escape character with !', () => {
+    expect(toSearchPrefix('50%')).toBe('50!%%');
+    expect(toSearchPrefix('lô_A')).toBe('lo!_a%');
+    expect(toSearchPrefix('a!b')).toBe('a!!b%');
+    expect(toSearchPrefix('%_!')).toBe('!%!_!!%');
+    expect(toSearchPrefix('a\\b')).toBe('a\\b%');
   });
 
   it('turns an empty term into a match-all pattern', () => {

@@ -9,6 +9,7 @@ describe('@lienket/vn-identity entrance', () => {
       'IsVnMobile',
       'IsVnTaxCode',
       'LANG_SON_PROVINCE_CODE',
+      'LIKE_ESCAPE',
       'cccdMismatch',
       'foldVietnamese',
       'isCccd',
