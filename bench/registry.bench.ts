@@ -12,7 +12,7 @@ import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'mysql2/promise';
-import { COMMUNE_CODES, GeneratedHousehold, household, random } from './household-generator';
+import { GeneratedHousehold, household, random } from './household-generator';
 import {
   ADMIN_PASSWORD,
   BASE,

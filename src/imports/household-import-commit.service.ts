@@ -96,14 +96,14 @@ export class HouseholdImportCommitService {
       if (!affected) throw new ConflictException(`Import ${importId} was already committed`);
       const result: CommitResult = { created: 0, updated: 0, unchanged: 0, joined: 0, skipped: 0 };
       const touched: string[] = [];
-      for (let from = 0; ; from += CHUNK) {
+      for (let after = 0; ; ) {
         const rows = await em.find(ImportRow, {
-          where: { importId },
+          where: { importId, rowNumber: MoreThan(after) },
           order: { rowNumber: 'ASC' },
-          skip: from,
           take: CHUNK,
         });
         if (!rows.length) break;
+        after = rows[rows.length - 1].rowNumber;
         const dtos = rows.map((r) => JSON.parse(r.data) as CreateHouseholdDto);
         touched.push(...(await this.writeChunk(em, actor, job.cooperativeId, dtos, result)));
       }
