@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: Error) => {
+  // mysql2 errors carry the whole statement; the message is what a reader needs.
+  console.error(error.message.slice(0, 2000));
   process.exit(1);
 });

@@ -284,7 +284,8 @@ async function dbConnection(url: string): Promise<Connection> {
   return createConnection({ uri: url, charset: 'utf8mb4_unicode_ci' });
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: Error) => {
+  // mysql2 errors carry the whole statement; the message is what a reader needs.
+  console.error(error.message.slice(0, 2000));
   process.exit(1);
 });

@@ -30,6 +30,7 @@ export interface BenchDatabase {
 export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = await createConnection({ uri: SERVER });
+  await sizeBufferPool(admin);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
@@ -45,6 +46,29 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
   };
 }
 
+/**
+ * A stock Debian MariaDB has a 128 MiB buffer pool, far below what a production server gives a
+ * million-row register; benchmarks raise it (online) so they measure the application, not the disk.
+ */
+async function sizeBufferPool(admin: Connection): Promise<void> {
+  const wanted = Number(process.env.BENCH_BUFFER_POOL_MB ?? 2048) * 1024 * 1024;
+  const [rows] = await admin.query('SELECT @@innodb_buffer_pool_size AS size');
+  const size = Number((rows as Array<{ size: string }>)[0].size);
+  if (size < wanted) {
+    try {
+      await admin.query(`SET GLOBAL innodb_buffer_pool_size = ${wanted}`);
+    } catch (error) {
+      console.log(
+        `(could not raise innodb_buffer_pool_size from ${Math.round(size / 1048576)} MiB: ${(error as Error).message})`,
+      );
+    }
+  }
+  const [after] = await admin.query('SELECT @@innodb_buffer_pool_size AS size');
+  console.log(
+    `MariaDB/MySQL innodb_buffer_pool_size: ${Math.round(Number((after as Array<{ size: string }>)[0].size) / 1048576)} MiB`,
+  );
+}
+
 export interface RunningApi {
   process: ChildProcess;
   stop(): Promise<void>;
@@ -56,6 +80,16 @@ export interface RunningApi {
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
   const entry = join(__dirname, '..', 'dist', 'src', 'main.js');
   if (!existsSync(entry)) throw new Error('dist/src/main.js is missing: run npm run build first');
+  if (
+    await fetch(`${BASE}/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error(
+      `something already answers on port ${PORT} (a stray API from an earlier run?); set BENCH_PORT`,
+    );
+  }
   const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,

@@ -3,18 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { InvalidEnvError, validateEnv } from './config/env';
+import { envOrExit } from './config/env';
 import { PinoLoggerService } from './logging/pino-logger.service';
 
 async function bootstrap(): Promise<void> {
-  let env;
-  try {
-    env = validateEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof InvalidEnvError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const env = envOrExit();
   const logger = PinoLoggerService.create(env.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
   configureApp(app, logger);

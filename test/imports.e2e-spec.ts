@@ -201,3 +201,74 @@ const binary: Parameters<request.Test['parse']>[0] = (res, done) => {
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
+
+describe('cooperative import', () => {
+  const COOP_HEADER = [
+    'Tên hợp tác xã',
+    'Mã số thuế',
+    'Xã/phường',
+    'Địa chỉ',
+    'Giám đốc',
+    'Số điện thoại',
+    'Ngày thành lập',
+  ];
+
+  it('officials import cooperatives keyed by tax code; re-import changes nothing; cooperatives may not', async () => {
+    const official = await fx.user('official');
+    const [t1, t2] = [
+      String(4_900_000_000 + Math.floor(Math.random() * 99_999_999)),
+      String(4_800_000_000 + Math.floor(Math.random() * 99_999_999)),
+    ];
+    const rows: Row[] = [
+      [
+        `HTX Hồng Vành Khuyên ${unique()}`,
+        t1,
+        'Hoàng Văn Thụ',
+        'Bản Nà Phái',
+        'Lý Văn Hùng',
+        '0912345678',
+        '15/03/2019',
+      ],
+      [`HTX Thạch Đen Tràng Định ${unique()}`, t2, '06046', '', '', '', ''],
+      ['HTX Sai Mã Số Thuế', '12345', 'Cai Kinh', '', '', '', ''],
+    ];
+    const sheet = await xlsx(rows, COOP_HEADER);
+    const preview = await request(app.getHttpServer())
+      .post('/api/v1/imports/cooperatives')
+      .auth(official.token, { type: 'bearer' })
+      .attach('file', sheet, { filename: 'htx.xlsx', contentType: XLSX })
+      .expect(201);
+    expect(preview.body).toMatchObject({ kind: 'cooperatives', rows: 3, valid: 2, invalidCount: 1 });
+    expect(preview.body.invalid[0]).toMatchObject({ row: 4, field: 'Mã số thuế' });
+    expect((await commit(official, preview.body.id).expect(200)).body).toMatchObject({
+      created: 2,
+      updated: 0,
+    });
+    const list = await request(app.getHttpServer())
+      .get(`/api/v1/cooperatives?search=${encodeURIComponent('htx hong vanh')}&limit=200`)
+      .auth(official.token, { type: 'bearer' })
+      .expect(200);
+    expect(list.body.items.find((c: { taxCode: string }) => c.taxCode === t1)).toMatchObject({
+      communeCode: '06172',
+      foundedOn: '2019-03-15',
+      phone: '0912345678',
+    });
+    const again = await request(app.getHttpServer())
+      .post('/api/v1/imports/cooperatives')
+      .auth(official.token, { type: 'bearer' })
+      .attach('file', sheet, { filename: 'htx.xlsx', contentType: XLSX })
+      .expect(201);
+    expect((await commit(official, again.body.id).expect(200)).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    const coop = await fx.user('cooperative');
+    await upload(coop, sheet, 'htx.xlsx', XLSX).expect(400); // a cooperative sheet is not a household sheet
+    await request(app.getHttpServer())
+      .post('/api/v1/imports/cooperatives')
+      .auth(coop.token, { type: 'bearer' })
+      .attach('file', sheet, { filename: 'htx.xlsx', contentType: XLSX })
+      .expect(403);
+  });
+});

@@ -93,3 +93,14 @@ export function validateEnv(raw: Record<string, unknown>): Env {
 function stripEmpty(raw: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
 }
+
+/** For entry points: the validated environment, or one line on stderr naming what is wrong and exit 1. */
+export function envOrExit(raw: Record<string, unknown> = process.env): Env {
+  try {
+    return validateEnv(raw);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

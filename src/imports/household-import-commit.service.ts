@@ -6,7 +6,6 @@ import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
-import { notFound } from '../database/optimistic-update';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
@@ -84,10 +83,9 @@ export class HouseholdImportCommitService {
     private readonly duplicates: DuplicateDetectionService,
   ) {}
 
-  commit(actor: Actor, importId: string): Promise<CommitResult> {
+  commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
+    const importId = job.id;
     return this.dataSource.transaction(async (em) => {
-      const job = await em.findOneBy(ImportJob, { id: importId });
-      if (!job || (job.createdBy !== actor.id && actor.role !== 'admin')) throw notFound('Import', importId);
       const { affected } = await em.update(
         ImportJob,
         { id: importId, status: 'preview' },
@@ -96,7 +94,7 @@ export class HouseholdImportCommitService {
       if (!affected) throw new ConflictException(`Import ${importId} was already committed`);
       const result: CommitResult = { created: 0, updated: 0, unchanged: 0, joined: 0, skipped: 0 };
       const touched: string[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = await em.find(ImportRow, {
           where: { importId, rowNumber: MoreThan(after) },
           order: { rowNumber: 'ASC' },

@@ -1,22 +1,18 @@
-import { BadRequestException } from '@nestjs/common';
-import { toFieldErrors } from '@lienket/http-common';
 import { foldVietnamese } from '@lienket/vn-identity';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import type { ImportRowError } from './import-job.entity';
-
-interface Column {
-  field: string;
-  header: string;
-  required: boolean;
-  aliases: string[];
-  /** What a person must fix, in Vietnamese. */
-  hintVi: string;
-}
+import {
+  cellReader,
+  ColumnIndex,
+  sheetPhone,
+  SheetColumn,
+  toIsoDate,
+  toRowError,
+  validateAs,
+} from './sheet-columns';
 
 /** The template's columns, in order; headers are matched without case or diacritics. */
-export const HOUSEHOLD_COLUMNS: Column[] = [
+export const HOUSEHOLD_COLUMNS: SheetColumn[] = [
   {
     field: 'headName',
     header: 'Họ tên chủ hộ',
@@ -115,31 +111,6 @@ export interface ReferenceLookups {
   ethnicities: ReadonlyMap<string, string>;
 }
 
-export type ColumnIndex = Map<string, number>;
-
-/** Finds each column in the header row; a sheet missing a required column is malformed (400). */
-export function indexHeader(cells: string[]): ColumnIndex {
-  const folded = cells.map((c) =>
-    foldVietnamese(c)
-      .replace(/[^a-z0-9/ ]/g, '')
-      .trim(),
-  );
-  const index: ColumnIndex = new Map();
-  for (const column of HOUSEHOLD_COLUMNS) {
-    const names = [foldVietnamese(column.header), ...column.aliases];
-    const at = folded.findIndex((f) => names.includes(f) || names.includes(f.replace(/\//g, ' ')));
-    if (at >= 0) index.set(column.field, at);
-  }
-  const missing = HOUSEHOLD_COLUMNS.filter((c) => c.required && !index.has(c.field)).map((c) => c.header);
-  if (missing.length) {
-    throw new BadRequestException(
-      `The first row must hold the column headers of the template; missing: ${missing.join(', ')} ` +
-        `(thiếu cột: ${missing.join(', ')})`,
-    );
-  }
-  return index;
-}
-
 const POVERTY: Record<string, string> = {
   ngheo: 'poor',
   'ho ngheo': 'poor',
@@ -172,14 +143,12 @@ export function normalizeHouseholdRow(
   index: ColumnIndex,
   refs: ReferenceLookups,
 ): Record<string, unknown> {
-  const get = (field: string) => (index.has(field) ? (cells[index.get(field)!] ?? '').trim() : '');
+  const get = cellReader(cells, index);
   const digits = (v: string) => v.replace(/[\s.]/g, '');
   const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : v === '' ? undefined : v);
   const optional = (v: string) => (v === '' ? undefined : v);
   let nationalId = digits(get('nationalId'));
   if (/^\d{11}$/.test(nationalId)) nationalId = `0${nationalId}`;
-  let phone = digits(get('phone'));
-  if (/^[35789]\d{8}$/.test(phone)) phone = `0${phone}`;
   const commune = get('communeCode');
   const ethnicity = get('ethnicity');
   const givenOn = toIsoDate(get('consentGivenOn'));
@@ -192,7 +161,7 @@ export function normalizeHouseholdRow(
     ethnicity: /^\d{1,2}$/.test(ethnicity)
       ? ethnicity.padStart(2, '0')
       : (refs.ethnicities.get(foldVietnamese(ethnicity)) ?? ethnicity),
-    phone: optional(phone),
+    phone: sheetPhone(get('phone')),
     communeCode: /^\d{5}$/.test(commune)
       ? commune
       : (refs.communes.get(foldVietnamese(commune).replace(/^(xa|phuong) /, '')) ?? commune),
@@ -204,19 +173,13 @@ export function normalizeHouseholdRow(
   };
 }
 
-function toIsoDate(v: string): string {
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  return vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : v;
-}
-
 /** Runs the API's own validation on a row, with messages in English and Vietnamese per column. */
 export function validateHouseholdRow(
   row: number,
   value: Record<string, unknown>,
   refs: ReferenceLookups,
 ): { dto?: CreateHouseholdDto; errors: ImportRowError[] } {
-  const dto = plainToInstance(CreateHouseholdDto, value);
-  const errors = toFieldErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  const { dto, errors } = validateAs(CreateHouseholdDto, value);
   if (!errors.some((e) => e.field === 'communeCode') && !refs.communes.has(`#${value.communeCode}`)) {
     errors.push({
       field: 'communeCode',
@@ -230,20 +193,8 @@ export function validateHouseholdRow(
     });
   }
   if (!errors.length) return { dto, errors: [] };
-  return { errors: errors.map((e) => toRowError(row, e.field, e.message)) };
+  return { errors: errors.map((e) => householdRowError(row, e.field, e.message)) };
 }
 
-export function toRowError(row: number, field: string, message: string): ImportRowError {
-  const column = HOUSEHOLD_COLUMNS.find(
-    (c) =>
-      field === c.field ||
-      field.startsWith(`${c.field}.`) ||
-      (field.startsWith('consent') && c.field === 'consentGivenOn'),
-  );
-  return {
-    row,
-    field: column?.header ?? field,
-    message,
-    messageVi: column?.hintVi ?? 'Giá trị không hợp lệ',
-  };
-}
+export const householdRowError = (row: number, field: string, message: string): ImportRowError =>
+  toRowError(HOUSEHOLD_COLUMNS, row, field, message);

@@ -36,9 +36,10 @@ import { IMPORT_UPLOAD_SCHEMA, ImportUploadDto } from './dto/import-upload.dto';
 import { CommitResult, HouseholdImportCommitService } from './household-import-commit.service';
 import { HouseholdImportPreviewService } from './household-import-preview.service';
 import { writeHouseholdTemplate } from './household-template';
+import { CooperativeImportService } from './cooperative-import.service';
+import { ownImport } from './import-access';
 import { ImportJob } from './import-job.entity';
 import { requireFile } from './upload';
-import { notFound } from '../database/optimistic-update';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -51,6 +52,7 @@ export class ImportsController {
     private readonly dataSource: DataSource,
     private readonly preview: HouseholdImportPreviewService,
     private readonly committer: HouseholdImportCommitService,
+    private readonly cooperativeImport: CooperativeImportService,
   ) {}
 
   @Get('households/template.xlsx')
@@ -89,21 +91,46 @@ export class ImportsController {
     }
   }
 
+  @Post('cooperatives')
+  @Roles('admin', 'official')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: IMPORT_UPLOAD_SCHEMA })
+  @ApiCreatedResponse({ type: ImportPreviewResponse })
+  @ApiPayloadTooLargeResponse({ type: ErrorBody })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorBody })
+  async uploadCooperatives(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<ImportPreviewResponse> {
+    const upload = requireFile(file);
+    try {
+      return toImportPreviewResponse(await this.cooperativeImport.preview(actor, upload));
+    } finally {
+      await rm(upload.path, { force: true });
+    }
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: ImportPreviewResponse })
   async findOne(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ImportPreviewResponse> {
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
-    if (!job || (job.createdBy !== actor.id && actor.role !== 'admin')) throw notFound('Import', id);
-    return toImportPreviewResponse(job);
+    return toImportPreviewResponse(ownImport(await this.jobs().findOneBy({ id }), actor, id));
   }
 
   @Post(':id/commit')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Counts of created, updated, unchanged, joined and skipped households' })
-  commit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommitResult> {
-    return this.committer.commit(actor, id);
+  @ApiOkResponse({ description: 'Counts of created, updated, unchanged, joined and skipped rows' })
+  async commit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommitResult> {
+    const job = ownImport(await this.jobs().findOneBy({ id }), actor, id);
+    return job.kind === 'cooperatives'
+      ? this.cooperativeImport.commit(actor, job)
+      : this.committer.commit(actor, job);
+  }
+
+  private jobs() {
+    return this.dataSource.getRepository(ImportJob);
   }
 }

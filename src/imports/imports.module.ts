@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { CooperativesModule } from '../cooperatives/cooperatives.module';
 import { IntegrityModule } from '../integrity/integrity.module';
+import { CooperativeImportService } from './cooperative-import.service';
 import { HouseholdImportCommitService } from './household-import-commit.service';
 import { HouseholdImportPreviewService } from './household-import-preview.service';
 import { ImportsController } from './imports.controller';
@@ -15,6 +16,6 @@ import { multerOptions } from './upload';
     MulterModule.registerAsync({ inject: [ConfigService], useFactory: multerOptions }),
   ],
   controllers: [ImportsController],
-  providers: [HouseholdImportPreviewService, HouseholdImportCommitService],
+  providers: [HouseholdImportPreviewService, HouseholdImportCommitService, CooperativeImportService],
 })
 export class ImportsModule {}

@@ -26,7 +26,10 @@ export class ImportPreviewResponse {
   @ApiProperty({ example: 120, description: 'Data rows (the header excluded)' }) rows!: number;
   @ApiProperty({ example: 117 }) valid!: number;
   @ApiProperty({ example: 3 }) invalidCount!: number;
-  @ApiProperty({ type: [ImportRowErrorResponse], description: 'The first 1000 errors' })
+  @ApiProperty({
+    type: [ImportRowErrorResponse],
+    description: 'The first errors (up to 1000, as many as fit 60 kB); invalidCount is exact',
+  })
   invalid!: ImportRowErrorResponse[];
   @ApiProperty({ type: [ImportDuplicateResponse] }) duplicates!: ImportDuplicateResponse[];
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'integer' } })
