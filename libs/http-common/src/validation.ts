@@ -22,7 +22,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    stopAtFirstError: false,
+    // One message per field: the first constraint that fails says what to fix.
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedException(toFieldErrors(errors)),
   });
