@@ -2,7 +2,7 @@
 const GROUPED_DIGITS_PATTERN = /^\+?\d+(?:[ .-]+\d+)*$/;
 const VN_MOBILE_PATTERN = /^(?:0|\+84)([35789]\d{8})$/;
 
-/** Canonical `0XXXXXXXXX` form of a Vietnamese mobile number, or null if it is not one. */
+/** Canonical form of a Vietnamese mobile number (0 and nine digits), or null if it is not one. */
 export function normalizeVnMobile(value: string): string | null {
   if (typeof value !== 'string' || !GROUPED_DIGITS_PATTERN.test(value)) {
     return null;
