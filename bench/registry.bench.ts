@@ -250,6 +250,7 @@ async function main(): Promise<void> {
     console.log('\nhalf of each route’s max rate (10 connections):');
     printTable(half, full[0].requestsPerSecond);
 
+    if (IMPORT_ROWS === 0) return; // BENCH_IMPORT_ROWS=0: the HTTP figures only
     const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => household(rand, i, 1_000_000));
     const small = Array.from({ length: Math.round(IMPORT_ROWS / 5) }, (_, i) =>
       household(rand, i, 2_000_000),

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -21,7 +22,9 @@ import { TOKEN_ALGORITHM, TOKEN_ISSUER } from './tokens';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
-        secret: config.get('JWT_SECRET', { infer: true }),
+        // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key
+        // and then builds a key object, on every verify.
+        secret: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true }))),
         signOptions: { algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER },
         verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER },
       }),
