@@ -1,17 +1,16 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { foldVietnamese, normalizeVnMobile } from '@lienket/vn-identity';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { CreateCooperativeDto } from '../cooperatives/dto/create-cooperative.dto';
 import { COOPERATIVE_COLUMNS, parseCooperativeRow } from './cooperative-sheet';
-import type { CommitResult } from './household-import-commit.service';
+import { commitImport, CommitResult } from './import-commit';
 import type { UploadedSheet } from './household-import-preview.service';
 import { ImportJob } from './import-job.entity';
-import { ImportRow } from './import-row.entity';
 import { loadReferenceLookups } from './reference-lookups';
 import { fitList, scanSheet } from './sheet-preview';
 import { sheetFormat } from './sheet-reader';
@@ -58,38 +57,11 @@ export class CooperativeImportService {
   }
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
-    return this.dataSource.transaction(async (em) => {
-      const { affected } = await em.update(
-        ImportJob,
-        { id: job.id, status: 'preview' },
-        { status: 'committed' },
-      );
-      if (!affected) throw new ConflictException(`Import ${job.id} was already committed`);
-      const result: CommitResult = { created: 0, updated: 0, unchanged: 0, joined: 0, skipped: 0 };
-      for (let after = 0; ;) {
-        const rows = await em.find(ImportRow, {
-          where: { importId: job.id, rowNumber: MoreThan(after) },
-          order: { rowNumber: 'ASC' },
-          take: 1000,
-        });
-        if (!rows.length) break;
-        after = rows[rows.length - 1].rowNumber;
-        await this.writeChunk(
-          em,
-          actor,
-          rows.map((r) => JSON.parse(r.data) as CreateCooperativeDto),
-          result,
-        );
-      }
-      await em.update(ImportJob, { id: job.id }, { result, committedAt: new Date() });
-      await this.audit.record(em, actor, {
-        entity: 'import',
-        entityId: job.id,
-        action: 'commit',
-        changes: Object.fromEntries(Object.entries(result).map(([k, v]) => [k, { before: null, after: v }])),
-      });
-      return result;
-    });
+    return this.dataSource.transaction((em) =>
+      commitImport<CreateCooperativeDto>(em, this.audit, actor, job, (dtos, result) =>
+        this.writeChunk(em, actor, dtos, result),
+      ),
+    );
   }
 
   private async writeChunk(

@@ -1,9 +1,10 @@
-import { foldVietnamese } from '@lienket/vn-identity';
 import { CreateCooperativeDto } from '../cooperatives/dto/create-cooperative.dto';
 import type { ImportRowError } from './import-job.entity';
-import type { ReferenceLookups } from './household-sheet';
+import { communeCodeOf, ReferenceLookups, unknownCommune } from './reference-lookups';
 import {
   cellReader,
+  COMMUNE_COLUMN,
+  PHONE_COLUMN,
   ColumnIndex,
   sheetPhone,
   SheetColumn,
@@ -27,13 +28,7 @@ export const COOPERATIVE_COLUMNS: SheetColumn[] = [
     aliases: ['mst', 'taxcode'],
     hintVi: 'Mã số thuế gồm 10 chữ số, hoặc 13 với đuôi -NNN của chi nhánh',
   },
-  {
-    field: 'communeCode',
-    header: 'Xã/phường',
-    required: true,
-    aliases: ['xa phuong', 'xa', 'ma xa', 'communecode'],
-    hintVi: 'Xã/phường phải có trong danh mục của tỉnh (tên hoặc mã 5 số)',
-  },
+  COMMUNE_COLUMN,
   {
     field: 'address',
     header: 'Địa chỉ',
@@ -48,13 +43,7 @@ export const COOPERATIVE_COLUMNS: SheetColumn[] = [
     aliases: ['ho ten giam doc', 'directorname'],
     hintVi: 'Họ tên giám đốc tối đa 120 ký tự',
   },
-  {
-    field: 'phone',
-    header: 'Số điện thoại',
-    required: false,
-    aliases: ['dien thoai', 'sdt', 'phone'],
-    hintVi: 'Số điện thoại di động: 0 hoặc +84 và 9 chữ số',
-  },
+  PHONE_COLUMN,
   {
     field: 'foundedOn',
     header: 'Ngày thành lập',
@@ -73,25 +62,20 @@ export function parseCooperativeRow(
   const get = cellReader(cells, index);
   let taxCode = get('taxCode').replace(/\s/g, '');
   if (/^\d{9}$/.test(taxCode)) taxCode = `0${taxCode}`; // a numeric cell dropped the leading zero
-  const commune = get('communeCode');
   const optional = (v: string) => (v === '' ? undefined : v);
   const { dto, errors } = validateAs(CreateCooperativeDto, {
     name: get('name'),
     taxCode,
-    communeCode: /^\d{5}$/.test(commune)
-      ? commune
-      : (refs.communes.get(foldVietnamese(commune).replace(/^(xa|phuong) /, '')) ?? commune),
+    communeCode: communeCodeOf(get('communeCode'), refs),
     address: optional(get('address')),
     directorName: optional(get('directorName')),
     phone: sheetPhone(get('phone')),
     foundedOn: optional(toIsoDate(get('foundedOn'))),
   });
-  if (!errors.some((e) => e.field === 'communeCode') && !refs.communes.has(`#${dto.communeCode}`)) {
-    errors.push({
-      field: 'communeCode',
-      message: `communeCode ${dto.communeCode} is not a commune of the province`,
-    });
-  }
+  const commune = errors.some((e) => e.field === 'communeCode')
+    ? null
+    : unknownCommune(dto.communeCode, refs);
+  if (commune) errors.push(commune);
   if (errors.length)
     return { errors: errors.map((e) => toRowError(COOPERATIVE_COLUMNS, row, e.field, e.message)) };
   return { value: dto, errors: [] };

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@lienket/outbox';
 import { normalizeVnMobile } from '@lienket/vn-identity';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
@@ -11,20 +11,10 @@ import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
 import { DuplicateDetectionService } from '../integrity/duplicate-detection.service';
 import { CooperativeMember } from '../memberships/cooperative-member.entity';
+import { commitImport, CommitResult } from './import-commit';
 import { ImportJob } from './import-job.entity';
-import { ImportRow } from './import-row.entity';
 
-const CHUNK = 1000;
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-export interface CommitResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  joined: number;
-  skipped: number;
-  [key: string]: number;
-}
 
 type HouseholdColumns = Omit<
   Household,
@@ -84,35 +74,18 @@ export class HouseholdImportCommitService {
   ) {}
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
-    const importId = job.id;
     return this.dataSource.transaction(async (em) => {
-      const { affected } = await em.update(
-        ImportJob,
-        { id: importId, status: 'preview' },
-        { status: 'committed' },
-      );
-      if (!affected) throw new ConflictException(`Import ${importId} was already committed`);
-      const result: CommitResult = { created: 0, updated: 0, unchanged: 0, joined: 0, skipped: 0 };
       const touched: string[] = [];
-      for (let after = 0; ;) {
-        const rows = await em.find(ImportRow, {
-          where: { importId, rowNumber: MoreThan(after) },
-          order: { rowNumber: 'ASC' },
-          take: CHUNK,
-        });
-        if (!rows.length) break;
-        after = rows[rows.length - 1].rowNumber;
-        const dtos = rows.map((r) => JSON.parse(r.data) as CreateHouseholdDto);
-        touched.push(...(await this.writeChunk(em, actor, job.cooperativeId, dtos, result)));
-      }
+      const result = await commitImport<CreateHouseholdDto>(
+        em,
+        this.audit,
+        actor,
+        job,
+        async (dtos, counts) => {
+          touched.push(...(await this.writeChunk(em, actor, job.cooperativeId, dtos, counts)));
+        },
+      );
       await this.duplicates.detectFor(em, touched);
-      await em.update(ImportJob, { id: importId }, { result, committedAt: new Date() });
-      await this.audit.record(em, actor, {
-        entity: 'import',
-        entityId: importId,
-        action: 'commit',
-        changes: Object.fromEntries(Object.entries(result).map(([k, v]) => [k, { before: null, after: v }])),
-      });
       return result;
     });
   }

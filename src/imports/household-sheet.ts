@@ -1,8 +1,11 @@
 import { foldVietnamese } from '@lienket/vn-identity';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import type { ImportRowError } from './import-job.entity';
+import { communeCodeOf, ReferenceLookups, unknownCommune } from './reference-lookups';
 import {
   cellReader,
+  COMMUNE_COLUMN,
+  PHONE_COLUMN,
   ColumnIndex,
   sheetPhone,
   SheetColumn,
@@ -48,20 +51,8 @@ export const HOUSEHOLD_COLUMNS: SheetColumn[] = [
     aliases: ['ethnicity', 'ma dan toc'],
     hintVi: 'Dân tộc phải có trong danh mục 54 dân tộc (tên hoặc mã)',
   },
-  {
-    field: 'phone',
-    header: 'Số điện thoại',
-    required: false,
-    aliases: ['dien thoai', 'sdt', 'phone'],
-    hintVi: 'Số điện thoại di động: 0 hoặc +84 và 9 chữ số',
-  },
-  {
-    field: 'communeCode',
-    header: 'Xã/phường',
-    required: true,
-    aliases: ['xa phuong', 'xa', 'ma xa', 'communecode'],
-    hintVi: 'Xã/phường phải có trong danh mục của tỉnh (tên hoặc mã 5 số)',
-  },
+  PHONE_COLUMN,
+  COMMUNE_COLUMN,
   {
     field: 'village',
     header: 'Thôn',
@@ -106,11 +97,6 @@ export const HOUSEHOLD_COLUMNS: SheetColumn[] = [
   },
 ];
 
-export interface ReferenceLookups {
-  communes: ReadonlyMap<string, string>;
-  ethnicities: ReadonlyMap<string, string>;
-}
-
 const POVERTY: Record<string, string> = {
   ngheo: 'poor',
   'ho ngheo': 'poor',
@@ -149,7 +135,6 @@ export function normalizeHouseholdRow(
   const optional = (v: string) => (v === '' ? undefined : v);
   let nationalId = digits(get('nationalId'));
   if (/^\d{11}$/.test(nationalId)) nationalId = `0${nationalId}`;
-  const commune = get('communeCode');
   const ethnicity = get('ethnicity');
   const givenOn = toIsoDate(get('consentGivenOn'));
   const scope = get('consentScope');
@@ -162,9 +147,7 @@ export function normalizeHouseholdRow(
       ? ethnicity.padStart(2, '0')
       : (refs.ethnicities.get(foldVietnamese(ethnicity)) ?? ethnicity),
     phone: sheetPhone(get('phone')),
-    communeCode: /^\d{5}$/.test(commune)
-      ? commune
-      : (refs.communes.get(foldVietnamese(commune).replace(/^(xa|phuong) /, '')) ?? commune),
+    communeCode: communeCodeOf(get('communeCode'), refs),
     village: optional(get('village')),
     memberCount: int(get('memberCount')),
     povertyStatus: POVERTY[foldVietnamese(get('povertyStatus'))] ?? get('povertyStatus'),
@@ -180,12 +163,10 @@ export function validateHouseholdRow(
   refs: ReferenceLookups,
 ): { dto?: CreateHouseholdDto; errors: ImportRowError[] } {
   const { dto, errors } = validateAs(CreateHouseholdDto, value);
-  if (!errors.some((e) => e.field === 'communeCode') && !refs.communes.has(`#${value.communeCode}`)) {
-    errors.push({
-      field: 'communeCode',
-      message: `communeCode ${String(value.communeCode)} is not a commune of the province`,
-    });
-  }
+  const commune = errors.some((e) => e.field === 'communeCode')
+    ? null
+    : unknownCommune(value.communeCode, refs);
+  if (commune) errors.push(commune);
   if (!errors.some((e) => e.field === 'ethnicity') && !refs.ethnicities.has(`#${value.ethnicity}`)) {
     errors.push({
       field: 'ethnicity',

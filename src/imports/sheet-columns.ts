@@ -16,6 +16,22 @@ export interface SheetColumn {
 
 export type ColumnIndex = Map<string, number>;
 
+/** Columns several sheets share. */
+export const PHONE_COLUMN: SheetColumn = {
+  field: 'phone',
+  header: 'Số điện thoại',
+  required: false,
+  aliases: ['dien thoai', 'sdt', 'phone'],
+  hintVi: 'Số điện thoại di động: 0 hoặc +84 và 9 chữ số',
+};
+export const COMMUNE_COLUMN: SheetColumn = {
+  field: 'communeCode',
+  header: 'Xã/phường',
+  required: true,
+  aliases: ['xa phuong', 'xa', 'ma xa', 'communecode'],
+  hintVi: 'Xã/phường phải có trong danh mục của tỉnh (tên hoặc mã 5 số)',
+};
+
 /** Finds each column in the header row (case and diacritics ignored); a missing required one is a 400. */
 export function indexHeader(columns: SheetColumn[], cells: string[]): ColumnIndex {
   const folded = cells.map((c) =>
