@@ -14,8 +14,9 @@ export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
  * SQLite and MariaDB fold accents differently, so folding happens in code (libs/vn-identity).
  */
 @Entity('households')
-@Index('IDX_households_commune_search', ['communeCode', 'searchKey'])
-@Index('IDX_households_commune_given_name', ['communeCode', 'givenNameKey'])
+// deletedAt rides along so that counting matches needs no row lookups (index condition pushdown).
+@Index('IDX_households_commune_search', ['communeCode', 'searchKey', 'deletedAt'])
+@Index('IDX_households_commune_given_name', ['communeCode', 'givenNameKey', 'deletedAt'])
 /** Candidates for the probable-duplicate check share commune and birth year (and usually village). */
 @Index('IDX_households_duplicate_block', ['communeCode', 'birthYear', 'villageKey'])
 export class Household extends VersionedEntity {

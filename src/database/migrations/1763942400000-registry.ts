@@ -44,8 +44,8 @@ export class Registry1763942400000 implements MigrationInterface {
           ...versionedColumns(qr),
         ],
         indices: [
-          { name: 'IDX_households_commune_search', columnNames: ['communeCode', 'searchKey'] },
-          { name: 'IDX_households_commune_given_name', columnNames: ['communeCode', 'givenNameKey'] },
+          { name: 'IDX_households_commune_search', columnNames: ['communeCode', 'searchKey', 'deletedAt'] },
+          { name: 'IDX_households_commune_given_name', columnNames: ['communeCode', 'givenNameKey', 'deletedAt'] },
           { name: 'IDX_households_search_key', columnNames: ['searchKey'] },
           { name: 'IDX_households_given_name_key', columnNames: ['givenNameKey'] },
           { name: 'UQ_households_national_id', columnNames: ['nationalId'], isUnique: true },
