@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createTestApp } from './support/app';
-import { Fixtures, TestUser, unique } from './support/fixtures';
+import { Fixtures, signedIn, TestUser, unique } from './support/fixtures';
 import { cccdFor, householdBody } from './support/households';
 
 let app: INestApplication;
@@ -15,12 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const api = () => request(app.getHttpServer());
-const as = (user: TestUser) => ({
-  get: (url: string) => api().get(url).auth(user.token, { type: 'bearer' }),
-  post: (url: string, body?: object) => api().post(url).auth(user.token, { type: 'bearer' }).send(body),
-  put: (url: string, body: object) => api().put(url).auth(user.token, { type: 'bearer' }).send(body),
-});
+const as = (user: TestUser) => signedIn(app, user);
 const support = (overrides: object = {}) => ({
   programme: '1719',
   kind: 'seedlings',

@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { OutboxEvent } from '@lienket/outbox';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from './support/app';
-import { Fixtures, TestUser, unique, uniqueTaxCode } from './support/fixtures';
+import { Fixtures, signedIn, TestUser, unique, uniqueTaxCode } from './support/fixtures';
 import { cccdFor, householdBody } from './support/households';
 
 let app: INestApplication;
@@ -16,13 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const api = () => request(app.getHttpServer());
-const as = (user: TestUser) => ({
-  get: (url: string) => api().get(url).auth(user.token, { type: 'bearer' }),
-  post: (url: string, body?: object) => api().post(url).auth(user.token, { type: 'bearer' }).send(body),
-  patch: (url: string, body: object) => api().patch(url).auth(user.token, { type: 'bearer' }).send(body),
-  delete: (url: string, body?: object) => api().delete(url).auth(user.token, { type: 'bearer' }).send(body),
-});
+const as = (user: TestUser) => signedIn(app, user);
 
 describe('households registered by a cooperative', () => {
   it('makes the household a member of the registering cooperative and records household.registered', async () => {

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 const start = (env: Record<string, string>) =>
   spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'src', 'main.ts')],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, '..', 'src', 'main.ts'),
+    ],
     { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 },
   );
 

@@ -8,23 +8,9 @@ import {
   Post,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
-import { ErrorBody } from '@lienket/http-common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -32,7 +18,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Commune } from '../communes/commune.entity';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
 import { ImportPreviewResponse, toImportPreviewResponse } from './dto/import-preview.response';
-import { IMPORT_UPLOAD_SCHEMA, ImportUploadDto } from './dto/import-upload.dto';
+import { ImportUploadDto } from './dto/import-upload.dto';
 import { HouseholdImportCommitService } from './household-import-commit.service';
 import { CommitResult } from './import-commit';
 import { HouseholdImportPreviewService } from './household-import-preview.service';
@@ -40,7 +26,7 @@ import { writeHouseholdTemplate } from './household-template';
 import { CooperativeImportService } from './cooperative-import.service';
 import { ownImport } from './import-access';
 import { ImportJob } from './import-job.entity';
-import { requireFile } from './upload';
+import { SheetUpload, withUploadedFile } from './upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -72,44 +58,28 @@ export class ImportsController {
   }
 
   @Post('households')
-  @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: IMPORT_UPLOAD_SCHEMA })
-  @ApiCreatedResponse({ type: ImportPreviewResponse })
-  @ApiPayloadTooLargeResponse({ type: ErrorBody })
-  @ApiUnsupportedMediaTypeResponse({ type: ErrorBody })
-  async uploadHouseholds(
+  @SheetUpload()
+  uploadHouseholds(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() form: ImportUploadDto,
   ): Promise<ImportPreviewResponse> {
-    const upload = requireFile(file);
-    try {
-      const cooperativeId = actor.role === 'cooperative' ? actor.cooperativeId : (form.cooperativeId ?? null);
-      return toImportPreviewResponse(await this.preview.preview(actor, upload, cooperativeId));
-    } finally {
-      await rm(upload.path, { force: true });
-    }
+    const cooperativeId = actor.role === 'cooperative' ? actor.cooperativeId : (form.cooperativeId ?? null);
+    return withUploadedFile(file, async (sheet) =>
+      toImportPreviewResponse(await this.preview.preview(actor, sheet, cooperativeId)),
+    );
   }
 
   @Post('cooperatives')
   @Roles('admin', 'official')
-  @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: IMPORT_UPLOAD_SCHEMA })
-  @ApiCreatedResponse({ type: ImportPreviewResponse })
-  @ApiPayloadTooLargeResponse({ type: ErrorBody })
-  @ApiUnsupportedMediaTypeResponse({ type: ErrorBody })
-  async uploadCooperatives(
+  @SheetUpload()
+  uploadCooperatives(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportPreviewResponse> {
-    const upload = requireFile(file);
-    try {
-      return toImportPreviewResponse(await this.cooperativeImport.preview(actor, upload));
-    } finally {
-      await rm(upload.path, { force: true });
-    }
+    return withUploadedFile(file, async (sheet) =>
+      toImportPreviewResponse(await this.cooperativeImport.preview(actor, sheet)),
+    );
   }
 
   @Get(':id')

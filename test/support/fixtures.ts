@@ -89,3 +89,18 @@ export class Fixtures {
     return { id: created.id, username, token: login.body.accessToken, refreshToken: login.body.refreshToken };
   }
 }
+
+/** Requests as a signed-in user: `signedIn(app, user).get(url)`, `.post(url, body)`… */
+export function signedIn(app: INestApplication, user: TestUser) {
+  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (url: string, body?: object) => {
+    const req = request(app.getHttpServer())[method](url).auth(user.token, { type: 'bearer' });
+    return body === undefined ? req : req.send(body);
+  };
+  return {
+    get: send('get'),
+    post: send('post'),
+    put: send('put'),
+    patch: send('patch'),
+    delete: send('delete'),
+  };
+}
