@@ -1,5 +1,6 @@
 /** Realistic, deterministic households for benchmarks: Vietnamese names, the 54 groups, real communes. */
 import { foldVietnamese } from '../libs/vn-identity/src';
+import { pick, seededUuid } from '../src/database/seeds/prng';
 import communes from '../src/database/seeds/reference/communes.json';
 
 const SURNAMES = [
@@ -108,17 +109,8 @@ const POVERTY: Array<[string, number]> = [
   ['none', 40],
 ];
 
-/** A small deterministic PRNG (mulberry32), so every run generates the same register. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The platform's seeded PRNG, so every run generates the same register. */
+export { prng as random } from '../src/database/seeds/prng';
 
 function weighted(rand: () => number, table: Array<[string, number]>): string {
   const total = table.reduce((n, [, w]) => n + w, 0);
@@ -126,7 +118,6 @@ function weighted(rand: () => number, table: Array<[string, number]>): string {
   for (const [value, w] of table) if ((x -= w) <= 0) return value;
   return table[0][0];
 }
-const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
 export const COMMUNE_CODES = communes.map((c) => c.code);
 /** Each million of serials gets its own (real) province code, so CCCDs never collide. */
@@ -167,7 +158,7 @@ export function household(
   const searchKey = foldVietnamese(headName);
   const village = `Thôn ${pick(rand, VILLAGES)}`;
   return {
-    id: uuidFrom(rand),
+    id: seededUuid(rand),
     headName,
     searchKey,
     givenNameKey: searchKey.split(' ').pop()!,
@@ -183,9 +174,4 @@ export function household(
     povertyStatus: weighted(rand, POVERTY),
     povertyAssessedYear: 2025,
   };
-}
-
-function uuidFrom(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

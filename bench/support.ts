@@ -102,6 +102,8 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       ADMIN_PASSWORD,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
+      // The API alone: in production the outbox relay runs in the worker processes.
+      WORKER: 'off',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -179,5 +181,22 @@ export function printTable(results: Figures[], baseline: number): void {
     console.log(
       `${r.route.padEnd(40)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${ratio.padStart(5)}   ${r.errors}/${r.non2xx}`,
     );
+  }
+}
+
+/** A connection to a bench database in utf8mb4, as the API uses. */
+export function dbConnection(url: string): Promise<Connection> {
+  return createConnection({ uri: url, charset: 'utf8mb4_unicode_ci' });
+}
+
+/** Multi-row INSERTs of 2000 rows: how every bench generates its data. */
+export async function insertRows(
+  db: Connection,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ?`, [rows.slice(i, i + 2000)]);
   }
 }

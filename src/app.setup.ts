@@ -21,7 +21,6 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
   for (const handler of bodyParsers(config.get('BODY_LIMIT', { infer: true }))) app.use(handler);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { envOrExit } from './config/env';
+import { closeGracefully } from './graceful-shutdown';
 import { PinoLoggerService } from './logging/pino-logger.service';
 
 async function bootstrap(): Promise<void> {
@@ -12,6 +13,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
   configureApp(app, logger);
   await app.listen(env.PORT, env.HOST);
+  closeGracefully(app, logger);
   logger.log(
     `Liên Kết listening on http://localhost:${env.PORT} (API /api/v1, docs /docs) — database: ${
       env.DATABASE_URL ? 'MySQL' : `SQLite ${env.SQLITE_PATH}`

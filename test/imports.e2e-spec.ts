@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createTestApp } from './support/app';
 import { Fixtures, TestUser, unique } from './support/fixtures';
 import { cccdFor } from './support/households';
+import { binary } from './support/sheets';
 
 let app: INestApplication;
 let fx: Fixtures;
@@ -101,6 +102,56 @@ describe('household import', () => {
     expect(mai.body.items.map((h: { nationalId: string }) => h.nationalId)).toContain(ids[2]);
   });
 
+  it('finds a repeated CCCD and a planted duplicate far apart in a sheet larger than one batch', async () => {
+    const coop = await fx.user('cooperative');
+    const run = unique();
+    const rows: Row[] = Array.from({ length: 1200 }, (_, i) => [
+      `Người Thứ ${i}`,
+      cccdFor(1960 + (i % 40), 'male'),
+      'Nam',
+      1960 + (i % 40),
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}-${i}`,
+      3,
+      'nghèo',
+    ]);
+    rows[1] = [
+      'Hoàng Văn Thụ',
+      cccdFor(1980, 'male'),
+      'Nam',
+      1980,
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}`,
+      4,
+      '',
+    ];
+    rows.push(['Lặp Lại', rows[0][1], 'Nam', 1960, 'Tày', '', 'Cai Kinh', `Thôn ${run}-x`, 2, 'nghèo']);
+    rows.push([
+      'Hoang Van Thu',
+      cccdFor(1980, 'male'),
+      'Nam',
+      1980,
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}`,
+      4,
+      '',
+    ]);
+    const preview = await upload(coop, csv(rows), 'nhieu-ho.csv', 'text/csv').expect(201);
+    expect(preview.body).toMatchObject({ rows: 1202, valid: 1201, invalidCount: 1 });
+    expect(preview.body.invalid).toEqual([
+      expect.objectContaining({ row: 1202, field: 'Số CCCD', message: expect.stringContaining('row 2') }),
+    ]);
+    expect(preview.body.duplicates).toEqual([
+      expect.objectContaining({ row: 1203, matchesRow: 3, score: 100 }),
+    ]);
+  });
+
   it('re-importing the same sheet (even as CSV) changes nothing; a changed value updates that household only', async () => {
     const coop = await fx.user('cooperative');
     const { rows } = sheetRows(`Thôn ${unique()}`);
@@ -195,12 +246,6 @@ describe('household import', () => {
 });
 
 /** Collects a binary (xlsx) response body into a Buffer. */
-const binary: Parameters<request.Test['parse']>[0] = (res, done) => {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('cooperative import', () => {
   const COOP_HEADER = [

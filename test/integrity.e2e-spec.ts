@@ -15,6 +15,23 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const as = (user: TestUser) => signedIn(app, user);
+let codeSerial = 0;
+/** An export code of 5 ha for custard apple in Cai Kinh; returns its id. */
+const growingArea = async (): Promise<string> =>
+  (
+    await as(official)
+      .post('/api/v1/growing-areas', {
+        code: `VN-MERGE-${String(Date.now() % 10000).padStart(4, '0')}${String(codeSerial++ % 100).padStart(2, '0')}`,
+        kind: 'export',
+        markets: ['CN'],
+        productCode: 'custard-apple',
+        areaHa: 5,
+        communeCode: '06427',
+        issuer: 'Chi cục Trồng trọt và BVTV Lạng Sơn',
+        issuedOn: '2026-01-10',
+      })
+      .expect(201)
+  ).body.id;
 const support = (overrides: object = {}) => ({
   programme: '1719',
   kind: 'seedlings',
@@ -207,6 +224,17 @@ describe('probable duplicates', () => {
     const s = await as(c2)
       .post(`/api/v1/households/${dup.id}/support`, support({ kind: 'livestock' }))
       .expect(201);
+    // Plots move too: two plots in one code become one with both areas.
+    const [code1, code2] = [await growingArea(), await growingArea()];
+    await as(official)
+      .post(`/api/v1/growing-areas/${code1}/plots`, { householdId: keep.id, areaHa: 1 })
+      .expect(201);
+    await as(official)
+      .post(`/api/v1/growing-areas/${code1}/plots`, { householdId: dup.id, areaHa: 1.5 })
+      .expect(201);
+    await as(official)
+      .post(`/api/v1/growing-areas/${code2}/plots`, { householdId: dup.id, areaHa: 0.4 })
+      .expect(201);
     const [pair] = await openPairsAmong([keep.id, dup.id]);
     const merged = await as(official)
       .post(`/api/v1/integrity/duplicates/${pair.id}/merge`, { keepHouseholdId: keep.id })
@@ -217,6 +245,13 @@ describe('probable duplicates', () => {
     await as(c2).get(`/api/v1/households/${keep.id}`).expect(200);
     const moved = await as(official).get(`/api/v1/households/${keep.id}/support`).expect(200);
     expect(moved.body.items.map((r: { id: string }) => r.id)).toEqual([s.body.id]);
+    for (const [code, areaHa] of [
+      [code1, 2.5],
+      [code2, 0.4],
+    ] as const) {
+      const plots = await as(official).get(`/api/v1/growing-areas/${code}/plots`).expect(200);
+      expect(plots.body.items).toEqual([expect.objectContaining({ householdId: keep.id, areaHa })]);
+    }
     await as(official)
       .post(`/api/v1/integrity/duplicates/${pair.id}/merge`, { keepHouseholdId: keep.id })
       .expect(409);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Page, paginate } from '@lienket/http-common';
+import { bulkInsert } from '../database/bulk-insert';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditChanges, AuditEntity, AuditLog, AuditValue } from './audit-log.entity';
@@ -52,15 +53,17 @@ export class AuditService {
     actor: Pick<Actor, 'id' | 'username'> | null,
     record: AuditRecord,
   ): Promise<void> {
-    await em.insert(AuditLog, {
-      actorId: actor?.id ?? null,
-      actorUsername: actor?.username ?? null,
-      entity: record.entity,
-      entityId: record.entityId,
-      action: record.action,
-      changes: record.changes ?? null,
-      reason: record.reason ?? null,
-    });
+    await bulkInsert(em, AuditLog, [
+      {
+        actorId: actor?.id ?? null,
+        actorUsername: actor?.username ?? null,
+        entity: record.entity,
+        entityId: record.entityId,
+        action: record.action,
+        changes: record.changes ?? null,
+        reason: record.reason ?? null,
+      },
+    ]);
   }
 
   list(q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {

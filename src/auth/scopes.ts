@@ -37,6 +37,83 @@ export const scopes = {
     return qb;
   },
 
+  /**
+   * Growing-area codes: cooperative staff see the codes their cooperative manages, a commune-bound
+   * official or inspector that commune's; enterprises read all (they source from them).
+   */
+  growingAreas<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    if (actor.role === 'cooperative')
+      return qb.andWhere(`${alias}.cooperativeId = :scopeCooperative`, {
+        scopeCooperative: actor.cooperativeId,
+      });
+    if (isCommuneBound(actor))
+      return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    return qb;
+  },
+
+  /** Packing facilities: cooperative staff see the ones their cooperative operates; otherwise as codes. */
+  packingFacilities<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    if (actor.role === 'cooperative')
+      return qb.andWhere(`${alias}.operatorCooperativeId = :scopeCooperative`, {
+        scopeCooperative: actor.cooperativeId,
+      });
+    if (isCommuneBound(actor))
+      return qb.andWhere(`${alias}.communeCode = :scopeCommune`, { scopeCommune: actor.communeCode });
+    return qb;
+  },
+
+  /**
+   * Value-chain models: cooperative and enterprise staff see the models they lead or partner in,
+   * a commune-bound official those covering the commune.
+   */
+  valueChains<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    for (const [role, lead, partnerType, id] of [
+      ['cooperative', 'leadCooperativeId', 'cooperative', actor.cooperativeId],
+      ['enterprise', 'leadEnterpriseId', 'enterprise', actor.enterpriseId],
+    ] as const) {
+      if (actor.role !== role) continue;
+      return qb.andWhere(
+        `(${alias}.${lead} = :scopeParty OR EXISTS (SELECT 1 FROM value_chain_partners scope_p
+           WHERE scope_p.partnerType = '${partnerType}' AND scope_p.partnerId = :scopeParty
+             AND scope_p.valueChainId = ${alias}.id))`,
+        { scopeParty: id },
+      );
+    }
+    if (isCommuneBound(actor)) {
+      return qb.andWhere(
+        `EXISTS (SELECT 1 FROM value_chain_communes scope_c
+           WHERE scope_c.communeCode = :scopeCommune AND scope_c.valueChainId = ${alias}.id)`,
+        { scopeCommune: actor.communeCode },
+      );
+    }
+    return qb;
+  },
+
+  /**
+   * Contracts: enterprise staff see their enterprise's, cooperative staff their cooperative's, a
+   * commune-bound official those sourcing from a code in the commune.
+   */
+  contracts<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    const alias = qb.alias;
+    if (actor.role === 'enterprise')
+      return qb.andWhere(`${alias}.enterpriseId = :scopeEnterprise`, { scopeEnterprise: actor.enterpriseId });
+    if (actor.role === 'cooperative')
+      return qb.andWhere(`${alias}.cooperativeId = :scopeCooperative`, {
+        scopeCooperative: actor.cooperativeId,
+      });
+    if (isCommuneBound(actor)) {
+      return qb.andWhere(
+        `EXISTS (SELECT 1 FROM contract_sources scope_s INNER JOIN growing_areas scope_g ON scope_g.id = scope_s.growingAreaId
+           WHERE scope_s.contractId = ${alias}.id AND scope_g.communeCode = :scopeCommune)`,
+        { scopeCommune: actor.communeCode },
+      );
+    }
+    return qb;
+  },
+
   /** Enterprises are public business records: everyone reads them; enterprise staff edit only their own. */
   enterprises<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, _actor: Actor): SelectQueryBuilder<E> {
     return qb;

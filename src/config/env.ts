@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -15,6 +16,8 @@ import {
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
@@ -74,6 +77,29 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_USERNAME = 5;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_IP = 30;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS = 900;
+
+  /** Growing-area and packing-facility codes (SPEC §3), until the regulation's format is confirmed. */
+  @IsString() CERTIFICATE_CODE_PATTERN = '^[A-Z]{2}-[A-Z]{2,6}-\\d{3,6}$';
+  /** Months from one inspection (or the issue date) to the next, per kind. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60) INSPECTION_INTERVAL_EXPORT_MONTHS = 6;
+  @Transform(toInt) @IsInt() @Min(1) @Max(60) INSPECTION_INTERVAL_DOMESTIC_MONTHS = 12;
+  /** An inspection is "due" this many days before its date (and "overdue" after it). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(365) INSPECTION_DUE_LEAD_DAYS = 30;
+  /** Code misuse check: volume above area × typical yield × this is flagged (SPEC §2). */
+  @Transform(toNumber) @IsNumber() @Min(1) @Max(10) CAPACITY_TOLERANCE = 1.2;
+  /** A model is lagging when its disbursed share is below this × the share of its period elapsed. */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(1) DISBURSEMENT_LAG_SHARE = 0.5;
+
+  /** `off`: this process runs no background processors (the outbox relay); `npm run start:worker` does. */
+  @IsIn(['on', 'off']) WORKER: 'on' | 'off' = 'on';
+  /** How often the background processes run the periodic scans (each announces once per period). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) SCAN_INTERVAL_MINUTES = 60;
+
+  /** Hosts webhooks may reach although private (production refuses private, loopback, link-local). */
+  @IsString() WEBHOOK_ALLOW_HOSTS = '';
+  /** Attempts before a delivery is dead-lettered, and the first retry's delay (doubling after). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) WEBHOOK_MAX_ATTEMPTS = 6;
+  @Transform(toInt) @IsInt() @Min(10) WEBHOOK_RETRY_BASE_MS = 2000;
 }
 
 export class InvalidEnvError extends Error {}
@@ -83,6 +109,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const env = plainToInstance(Env, stripEmpty(raw), { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
   const problems = errors.map((e) => Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`);
+  try {
+    new RegExp(env.CERTIFICATE_CODE_PATTERN);
+  } catch {
+    problems.push('CERTIFICATE_CODE_PATTERN must be a regular expression');
+  }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET must be set to a secret of your own in production');
   }

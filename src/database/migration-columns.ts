@@ -77,6 +77,19 @@ export function versionedColumns(qr: QueryRunner): TableColumnOptions[] {
   return [{ name: 'version', type: 'integer', isNullable: false }, createdAtColumn(qr), updatedAtColumn(qr)];
 }
 
+/** Hectares and tonnes with 2 decimals (see DecimalColumn). */
+export const decimalColumn = (
+  name: string,
+  options: { nullable?: boolean; default?: number } = {},
+): TableColumnOptions => ({
+  name,
+  type: 'decimal',
+  precision: 12,
+  scale: 2,
+  isNullable: options.nullable ?? false,
+  ...(options.default !== undefined ? { default: options.default } : {}),
+});
+
 export const integerColumn = (name: string, nullable = false): TableColumnOptions => ({
   name,
   type: 'integer',

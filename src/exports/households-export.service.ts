@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import * as ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Actor } from '../auth/actor';
@@ -8,6 +7,7 @@ import { EthnicityNamesService } from '../ethnicities/ethnicity-names.service';
 import { Household, POVERTY_STATUSES, PovertyStatus } from '../households/household.entity';
 import { HouseholdsService } from '../households/households.service';
 import { HOUSEHOLD_COLUMNS } from '../imports/household-sheet';
+import { writeKeysetSheet } from './keyset-sheet';
 
 export class ExportHouseholdsQuery {
   @ApiPropertyOptional({ example: '06427' })
@@ -28,7 +28,6 @@ const POVERTY_VI: Record<PovertyStatus, string> = {
   average: 'trung bình',
   none: 'không',
 };
-const BATCH = 1000;
 
 @Injectable()
 export class HouseholdsExportService {
@@ -37,32 +36,20 @@ export class HouseholdsExportService {
     private readonly ethnicityNames: EthnicityNamesService,
   ) {}
 
-  /** Keyset pages of 1000 straight into the streaming writer: memory stays flat for any register size. */
+  /** Streamed in keyset pages: memory stays flat for any register size. */
   async write(actor: Actor, q: ExportHouseholdsQuery, out: Writable): Promise<void> {
     const names = await this.ethnicityNames.all();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: false,
-      useSharedStrings: false,
+    await writeKeysetSheet<Household>(out, {
+      sheetName: 'Hộ gia đình',
+      columns: HOUSEHOLD_COLUMNS.map((c) => ({ header: c.header, key: c.field })),
+      query: () => {
+        const qb = this.households.scoped(actor);
+        if (q.communeCode) qb.andWhere('h.communeCode = :commune', { commune: q.communeCode });
+        if (q.povertyStatus) qb.andWhere('h.povertyStatus = :poverty', { poverty: q.povertyStatus });
+        return qb;
+      },
+      toRow: (h) => toSheetRow(h, names),
     });
-    const sheet = workbook.addWorksheet('Hộ gia đình');
-    sheet.columns = HOUSEHOLD_COLUMNS.map((c) => ({ header: c.header, key: c.field }));
-    let after = '';
-    for (;;) {
-      const qb = this.households
-        .scoped(actor)
-        .andWhere('h.id > :after', { after })
-        .orderBy('h.id', 'ASC')
-        .take(BATCH);
-      if (q.communeCode) qb.andWhere('h.communeCode = :commune', { commune: q.communeCode });
-      if (q.povertyStatus) qb.andWhere('h.povertyStatus = :poverty', { poverty: q.povertyStatus });
-      const page = await qb.getMany();
-      for (const h of page) sheet.addRow(toSheetRow(h, names)).commit();
-      if (page.length < BATCH) break;
-      after = page[page.length - 1].id;
-    }
-    sheet.commit();
-    await workbook.commit();
   }
 }
 

@@ -17,8 +17,11 @@ export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
 // deletedAt rides along so that counting matches needs no row lookups (index condition pushdown).
 @Index('IDX_households_commune_search', ['communeCode', 'searchKey', 'deletedAt'])
 @Index('IDX_households_commune_given_name', ['communeCode', 'givenNameKey', 'deletedAt'])
-/** Candidates for the probable-duplicate check share commune and birth year (and usually village). */
-@Index('IDX_households_duplicate_block', ['communeCode', 'birthYear', 'villageKey'])
+/**
+ * Candidates for the probable-duplicate check share commune and birth year (and usually village);
+ * deletedAt and searchKey ride along so that finding them reads the index only.
+ */
+@Index('IDX_households_duplicate_block', ['communeCode', 'birthYear', 'villageKey', 'deletedAt', 'searchKey'])
 export class Household extends VersionedEntity {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 120 }) headName!: string;

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
 import { Cooperative } from '../cooperatives/cooperative.entity';
+import { bulkInsert } from '../database/bulk-insert';
 import { CreateCooperativeDto } from '../cooperatives/dto/create-cooperative.dto';
 import { COOPERATIVE_COLUMNS, parseCooperativeRow } from './cooperative-sheet';
 import { commitImport, CommitResult } from './import-commit';
@@ -115,7 +116,7 @@ export class CooperativeImportService {
         result.updated++;
       }
     }
-    if (inserts.length) await em.createQueryBuilder().insert().into(Cooperative).values(inserts).execute();
+    await bulkInsert(em, Cooperative, inserts);
     result.created += inserts.length;
   }
 }

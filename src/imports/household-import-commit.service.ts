@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
+import { bulkInsert } from '../database/bulk-insert';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
@@ -74,20 +75,16 @@ export class HouseholdImportCommitService {
   ) {}
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
-    return this.dataSource.transaction(async (em) => {
-      const touched: string[] = [];
-      const result = await commitImport<CreateHouseholdDto>(
-        em,
-        this.audit,
-        actor,
-        job,
-        async (dtos, counts) => {
-          touched.push(...(await this.writeChunk(em, actor, job.cooperativeId, dtos, counts)));
-        },
-      );
-      await this.duplicates.detectFor(em, touched);
-      return result;
-    });
+    // Each chunk is checked for probable duplicates once written: a pair within the file is found
+    // when its later household is checked, so nothing piles up across chunks.
+    return this.dataSource.transaction((em) =>
+      commitImport<CreateHouseholdDto>(em, this.audit, actor, job, async (dtos, counts) => {
+        await this.duplicates.detectFor(
+          em,
+          await this.writeChunk(em, actor, job.cooperativeId, dtos, counts),
+        );
+      }),
+    );
   }
 
   private async writeChunk(
@@ -139,14 +136,7 @@ export class HouseholdImportCommitService {
       result.updated++;
       touched.push(current.id);
     }
-    for (let i = 0; i < inserts.length; i += 500) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(Household)
-        .values(inserts.slice(i, i + 500))
-        .execute();
-    }
+    await bulkInsert(em, Household, inserts);
     result.created += inserts.length;
     touched.push(...inserts.map((h) => h.id));
     await this.outbox.recordMany(
@@ -181,7 +171,7 @@ export class HouseholdImportCommitService {
         joinedOn: today(),
         leftOn: null,
       }));
-    for (let i = 0; i < rows.length; i += 500) await em.insert(CooperativeMember, rows.slice(i, i + 500));
+    await bulkInsert(em, CooperativeMember, rows);
     return rows.length;
   }
 }

@@ -6,11 +6,11 @@ import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
-import { compareHouseholds, DuplicateDetectionService } from '../integrity/duplicate-detection.service';
+import { DuplicateDetectionService, probableMatches } from '../integrity/duplicate-detection.service';
 import { HOUSEHOLD_COLUMNS, normalizeHouseholdRow, validateHouseholdRow } from './household-sheet';
 import { ImportDuplicate, ImportJob } from './import-job.entity';
 import { loadReferenceLookups } from './reference-lookups';
-import { fitList, PREVIEW_LIST_LIMIT, scanSheet } from './sheet-preview';
+import { fitList, PREVIEW_LIST_LIMIT, readMatchBlocks, scanSheet, ValidRow } from './sheet-preview';
 import { sheetFormat } from './sheet-reader';
 
 export interface UploadedSheet {
@@ -19,20 +19,22 @@ export interface UploadedSheet {
   mimetype: string;
 }
 
-interface Candidate {
-  row: number;
-  nationalId: string;
-  headName: string;
-  searchKey: string;
-  communeCode: string;
-  birthYear: number;
-  villageKey: string | null;
-}
+/** What the probable-duplicate check compares; rows of the file have no id yet. */
+const candidateOf = ({ row, value }: ValidRow<CreateHouseholdDto>) => ({
+  id: '',
+  row,
+  nationalId: value.nationalId,
+  headName: value.headName,
+  searchKey: householdNameKeys(value.headName).searchKey,
+  communeCode: value.communeCode,
+  birthYear: value.birthYear,
+  villageKey: villageKey(value.village),
+});
 
 /**
  * Validates every row of a household sheet with the API's own rules, keeps the valid rows for the
- * commit, and reports errors and probable duplicates (within the file and against the register).
- * Nothing is written to the register here.
+ * commit, and reports errors and probable duplicates (against the register batch by batch, then
+ * within the file block by block). Nothing is written to the register here.
  */
 @Injectable()
 export class HouseholdImportPreviewService {
@@ -47,7 +49,7 @@ export class HouseholdImportPreviewService {
     if (cooperativeId) await this.cooperatives.findEntity(actor, cooperativeId);
     const refs = await loadReferenceLookups(this.dataSource);
     const id = randomUUID();
-    const candidates: Candidate[] = [];
+    const duplicates: ImportDuplicate[] = [];
     const scan = await scanSheet<CreateHouseholdDto>(
       this.dataSource,
       id,
@@ -59,18 +61,13 @@ export class HouseholdImportPreviewService {
           return { value: dto, errors };
         },
         key: { field: 'nationalId', of: (dto) => dto.nationalId },
+        matchKey: (dto) => `${dto.communeCode}|${dto.birthYear}`,
       },
-      (row, dto) =>
-        candidates.push({
-          row,
-          nationalId: dto.nationalId,
-          headName: dto.headName,
-          birthYear: dto.birthYear,
-          communeCode: dto.communeCode,
-          villageKey: villageKey(dto.village),
-          searchKey: householdNameKeys(dto.headName).searchKey,
-        }),
+      async (batch) => {
+        if (duplicates.length < PREVIEW_LIST_LIMIT) duplicates.push(...(await this.againstRegister(batch)));
+      },
     );
+    if (duplicates.length < PREVIEW_LIST_LIMIT) duplicates.push(...(await this.withinFile(id)));
     return this.dataSource.getRepository(ImportJob).save({
       id,
       kind: 'households',
@@ -82,59 +79,43 @@ export class HouseholdImportPreviewService {
       validRows: scan.valid,
       invalidRows: scan.invalid,
       errors: fitList(scan.errors),
-      duplicates: fitList(await this.probableDuplicates(candidates)),
+      duplicates: fitList(duplicates.slice(0, PREVIEW_LIST_LIMIT)),
       result: null,
       committedAt: null,
     });
   }
 
-  /** Within the file (same block), and against registered households for CCCDs not yet registered. */
-  private async probableDuplicates(rows: Candidate[]): Promise<ImportDuplicate[]> {
+  /** Later rows that look like an earlier row of the same file. */
+  private async withinFile(importId: string): Promise<ImportDuplicate[]> {
     const found: ImportDuplicate[] = [];
-    const blocks = new Map<string, Candidate[]>();
-    for (const r of rows) {
-      const key = `${r.communeCode}|${r.birthYear}`;
-      const block = blocks.get(key);
-      if (block) block.push(r);
-      else blocks.set(key, [r]);
-    }
-    for (const block of blocks.values()) {
-      for (let i = 0; i < block.length; i++) {
-        for (let j = i + 1; j < block.length && found.length < PREVIEW_LIST_LIMIT; j++) {
-          const match = compareHouseholds({ ...block[i], id: '' }, { ...block[j], id: '' });
-          if (match)
-            found.push({
-              row: block[j].row,
-              headName: block[j].headName,
-              matchesRow: block[i].row,
-              score: match.score,
-            });
+    for await (const block of readMatchBlocks<CreateHouseholdDto>(this.dataSource, importId)) {
+      const rows = block.map(candidateOf);
+      for (let i = 1; i < rows.length && found.length < PREVIEW_LIST_LIMIT; i++) {
+        for (const { other, score } of probableMatches([rows[i]], rows.slice(0, i))) {
+          found.push({ row: rows[i].row, headName: rows[i].headName, matchesRow: other.row, score });
         }
       }
+      if (found.length >= PREVIEW_LIST_LIMIT) break;
     }
-    for (let i = 0; i < rows.length && found.length < PREVIEW_LIST_LIMIT; i += 500) {
-      found.push(...(await this.againstRegister(rows.slice(i, i + 500))));
-    }
-    return found.slice(0, PREVIEW_LIST_LIMIT);
+    return found;
   }
 
-  private async againstRegister(rows: Candidate[]): Promise<ImportDuplicate[]> {
+  /** Rows whose CCCD is not registered yet but which look like a registered household. */
+  private async againstRegister(batch: ValidRow<CreateHouseholdDto>[]): Promise<ImportDuplicate[]> {
+    const rows = batch.map(candidateOf);
     const registered = await this.dataSource.getRepository(Household).find({
       where: { nationalId: In(rows.map((r) => r.nationalId)) },
       select: { nationalId: true },
     });
     const known = new Set(registered.map((h) => h.nationalId));
-    const fresh = rows.filter((r) => !known.has(r.nationalId)).map((r) => ({ ...r, id: '' }));
+    const fresh = rows.filter((r) => !known.has(r.nationalId));
     if (!fresh.length) return [];
     const others = await this.detection.candidatesFor(this.dataSource.manager, fresh);
-    const found: ImportDuplicate[] = [];
-    for (const r of fresh) {
-      for (const h of others) {
-        const match = compareHouseholds(r, h);
-        if (match)
-          found.push({ row: r.row, headName: r.headName, matchesHouseholdId: h.id, score: match.score });
-      }
-    }
-    return found;
+    return [...probableMatches(fresh, others)].map(({ target, other, score }) => ({
+      row: target.row,
+      headName: target.headName,
+      matchesHouseholdId: other.id,
+      score,
+    }));
   }
 }

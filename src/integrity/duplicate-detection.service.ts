@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@lienket/outbox';
 import { Brackets, EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../database/bulk-insert';
 import { Household } from '../households/household.entity';
 import { DuplicatePair } from './duplicate-pair.entity';
 import { withinOneEdit } from './name-distance';
 
 export type Candidate = Pick<Household, 'id' | 'searchKey' | 'communeCode' | 'birthYear' | 'villageKey'>;
 const CANDIDATE_COLUMNS = ['id', 'searchKey', 'communeCode', 'birthYear', 'villageKey'] as const;
+const BLOCKS_PER_QUERY = 250;
 
 /** Score 0–100 and matched fields of two records, or null when they are not a probable duplicate. */
 export function compareHouseholds(
@@ -27,6 +29,28 @@ export function compareHouseholds(
       ...(sameVillage ? ['village'] : []),
     ],
   };
+}
+
+const blockOf = (c: Candidate): string => `${c.communeCode}|${c.birthYear}`;
+
+/** Every (target, candidate) pair that compares as a probable duplicate, looking only within blocks. */
+export function* probableMatches<T extends Candidate, C extends Candidate>(
+  targets: T[],
+  candidates: C[],
+): Generator<{ target: T; other: C; score: number; matchedFields: string[] }> {
+  const byBlock = new Map<string, C[]>();
+  for (const c of candidates) {
+    const block = byBlock.get(blockOf(c));
+    if (block) block.push(c);
+    else byBlock.set(blockOf(c), [c]);
+  }
+  for (const target of targets) {
+    for (const other of byBlock.get(blockOf(target)) ?? []) {
+      if (target.id && other.id === target.id) continue;
+      const match = compareHouseholds(target, other);
+      if (match) yield { target, other, ...match };
+    }
+  }
 }
 
 /**
@@ -53,22 +77,18 @@ export class DuplicateDetectionService {
     if (!targets.length) return 0;
     const candidates = await this.candidatesFor(em, targets);
     const pairs = new Map<string, Omit<DuplicatePair, 'id' | 'createdAt'>>();
-    for (const target of targets) {
-      for (const other of candidates) {
-        if (other.id === target.id) continue;
-        const match = compareHouseholds(target, other);
-        if (!match) continue;
-        const [a, b] = target.id < other.id ? [target.id, other.id] : [other.id, target.id];
-        pairs.set(`${a}:${b}`, {
-          householdAId: a,
-          householdBId: b,
-          ...match,
-          status: 'open',
-          decidedBy: null,
-          decidedAt: null,
-          decisionNote: null,
-        });
-      }
+    for (const { target, other, score, matchedFields } of probableMatches(targets, candidates)) {
+      const [a, b] = target.id < other.id ? [target.id, other.id] : [other.id, target.id];
+      pairs.set(`${a}:${b}`, {
+        householdAId: a,
+        householdBId: b,
+        score,
+        matchedFields,
+        status: 'open',
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+      });
     }
     if (!pairs.size) return 0;
     const known = await em.find(DuplicatePair, {
@@ -78,36 +98,47 @@ export class DuplicateDetectionService {
     for (const k of known) pairs.delete(`${k.householdAId}:${k.householdBId}`);
     const fresh = [...pairs.values()];
     if (!fresh.length) return 0;
-    await em.createQueryBuilder().insert().into(DuplicatePair).values(fresh).orIgnore().execute();
-    for (const pair of fresh) {
-      await this.outbox.record(em, {
+    await bulkInsert(em, DuplicatePair, fresh, { orIgnore: true });
+    await this.outbox.recordMany(
+      em,
+      fresh.map((pair) => ({
         type: 'household.probable_duplicate',
         aggregateType: 'household',
         aggregateId: pair.householdAId,
         payload: { householdAId: pair.householdAId, householdBId: pair.householdBId, score: pair.score },
-      });
-    }
+      })),
+    );
     return fresh.length;
   }
 
   /** Everyone in the same (commune, birth year) block whose village matches or is unknown. */
-  candidatesFor(em: EntityManager, targets: Candidate[]): Promise<Candidate[]> {
-    const qb = em
+  async candidatesFor(em: EntityManager, targets: Candidate[]): Promise<Candidate[]> {
+    const blocks = [
+      ...new Map(targets.map((t) => [`${t.communeCode}|${t.birthYear}|${t.villageKey ?? ''}`, t])).values(),
+    ];
+    const found: Candidate[] = [];
+    // A few hundred ORs per query: SQLite refuses expression trees deeper than 1000.
+    for (let i = 0; i < blocks.length; i += BLOCKS_PER_QUERY) {
+      found.push(...(await this.candidatesIn(em, blocks.slice(i, i + BLOCKS_PER_QUERY))));
+    }
+    return found;
+  }
+
+  /** Raw rows, not entities: an import reads a dozen candidates per row; hydrating them costs more. */
+  private candidatesIn(em: EntityManager, blocks: Candidate[]): Promise<Candidate[]> {
+    return em
       .createQueryBuilder(Household, 'h')
-      .select(CANDIDATE_COLUMNS.map((c) => `h.${c}`))
-      .where('h.deletedAt IS NULL');
-    const blocks = new Map(targets.map((t) => [`${t.communeCode}|${t.birthYear}|${t.villageKey ?? ''}`, t]));
-    let n = 0;
-    qb.andWhere(
-      new Brackets((or) => {
-        for (const t of blocks.values()) {
-          const params = { [`c${n}`]: t.communeCode, [`y${n}`]: t.birthYear, [`v${n}`]: t.villageKey };
-          const village = t.villageKey ? `(h.villageKey = :v${n} OR h.villageKey IS NULL)` : '1 = 1';
-          or.orWhere(`(h.communeCode = :c${n} AND h.birthYear = :y${n} AND ${village})`, params);
-          n++;
-        }
-      }),
-    );
-    return qb.getMany();
+      .select(CANDIDATE_COLUMNS.map((c) => `h.${c} AS ${c}`))
+      .where('h.deletedAt IS NULL')
+      .andWhere(
+        new Brackets((or) =>
+          blocks.forEach((t, n) => {
+            const params = { [`c${n}`]: t.communeCode, [`y${n}`]: t.birthYear, [`v${n}`]: t.villageKey };
+            const village = t.villageKey ? `(h.villageKey = :v${n} OR h.villageKey IS NULL)` : '1 = 1';
+            or.orWhere(`(h.communeCode = :c${n} AND h.birthYear = :y${n} AND ${village})`, params);
+          }),
+        ),
+      )
+      .getRawMany<Candidate>();
   }
 }

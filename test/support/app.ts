@@ -17,6 +17,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
   Object.assign(process.env, {
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
+    // Tests drain the outbox themselves (OutboxRelay.drain), so no timer races them.
+    WORKER: 'off',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SQLITE_PATH: join(dir, `worker-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`),
     ...env,

@@ -6,3 +6,4 @@ export * from './error-body';
 export * from './page-query';
 export * from './paginate';
 export * from './validation';
+export * from './date-only';

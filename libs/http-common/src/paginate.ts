@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { PageParams } from './page-query';
 
 export interface Page<T> {
@@ -28,5 +28,20 @@ export async function paginate<E extends ObjectLiteral, R>(
   if (field !== idColumn) qb.addOrderBy(`${alias}.${idColumn}`, direction);
   qb.skip((params.page - 1) * params.limit).take(params.limit);
   const [entities, total] = await qb.getManyAndCount();
+  return { items: entities.map(toResponse), total, page: params.page, limit: params.limit };
+}
+
+/** A page of a repository's rows by find options (sub-lists with a fixed order), counted and mapped. */
+export async function findPage<E extends ObjectLiteral, R>(
+  repo: Repository<E>,
+  params: PageParams,
+  options: { where: FindOptionsWhere<E>; order: FindOptionsOrder<E> },
+  toResponse: (entity: E) => R,
+): Promise<Page<R>> {
+  const [entities, total] = await repo.findAndCount({
+    ...options,
+    skip: (params.page - 1) * params.limit,
+    take: params.limit,
+  });
   return { items: entities.map(toResponse), total, page: params.page, limit: params.limit };
 }

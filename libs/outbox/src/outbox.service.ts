@@ -28,8 +28,15 @@ export class OutboxService {
         payload: event.payload ?? {},
         publishedAt: null,
       }));
-      // simple-json payloads are opaque to TypeORM's deep-partial typing.
-      await em.insert(OutboxEvent, rows as QueryDeepPartialEntity<OutboxEvent>[]);
+      // No read-back of defaults (occurredAt) after the insert; simple-json payloads are opaque to
+      // TypeORM's deep-partial typing.
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxEvent)
+        .values(rows as QueryDeepPartialEntity<OutboxEvent>[])
+        .updateEntity(false)
+        .execute();
     }
   }
 }

@@ -45,14 +45,20 @@ export class Registry1763942400000 implements MigrationInterface {
         ],
         indices: [
           { name: 'IDX_households_commune_search', columnNames: ['communeCode', 'searchKey', 'deletedAt'] },
-          { name: 'IDX_households_commune_given_name', columnNames: ['communeCode', 'givenNameKey', 'deletedAt'] },
+          {
+            name: 'IDX_households_commune_given_name',
+            columnNames: ['communeCode', 'givenNameKey', 'deletedAt'],
+          },
           { name: 'IDX_households_search_key', columnNames: ['searchKey'] },
           { name: 'IDX_households_given_name_key', columnNames: ['givenNameKey'] },
           { name: 'UQ_households_national_id', columnNames: ['nationalId'], isUnique: true },
           { name: 'IDX_households_ethnicity', columnNames: ['ethnicity'] },
           { name: 'IDX_households_poverty', columnNames: ['povertyStatus'] },
           { name: 'IDX_households_deleted', columnNames: ['deletedAt'] },
-          { name: 'IDX_households_duplicate_block', columnNames: ['communeCode', 'birthYear', 'villageKey'] },
+          {
+            name: 'IDX_households_duplicate_block',
+            columnNames: ['communeCode', 'birthYear', 'villageKey', 'deletedAt', 'searchKey'],
+          },
         ],
         foreignKeys: [
           foreignKey('FK_households_commune', 'communeCode', 'communes', 'code'),

@@ -42,7 +42,13 @@ export class Imports1764115200000 implements MigrationInterface {
         columns: [
           { ...uuidColumn('importId'), isPrimary: true },
           { ...integerColumn('rowNumber'), isPrimary: true },
+          varcharColumn('naturalKey', 64),
+          varcharColumn('matchKey', 64, true),
           { name: 'data', type: 'text', isNullable: false },
+        ],
+        indices: [
+          { name: 'UQ_import_rows_natural_key', columnNames: ['importId', 'naturalKey'], isUnique: true },
+          { name: 'IDX_import_rows_match_key', columnNames: ['importId', 'matchKey', 'rowNumber'] },
         ],
       }),
     );

@@ -9,6 +9,8 @@ import { Cooperative } from '../../cooperatives/cooperative.entity';
 import { Enterprise } from '../../enterprises/enterprise.entity';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
+import { CertificatesSeed } from './certificates.seed';
+import { ValueChainsSeed } from './value-chains.seed';
 
 const DEMO_COOPERATIVE = {
   name: 'Hợp tác xã Nông nghiệp Na Cai Kinh',
@@ -45,12 +47,16 @@ export class DemoSeed {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly certificates: CertificatesSeed,
+    private readonly valueChains: ValueChainsSeed,
   ) {}
 
   async run(sqlitePath: string): Promise<void> {
     if (await this.dataSource.getRepository(User).exists({ where: { role: 'official' } })) return;
     const cooperativeId = await this.ensureCooperative();
     const enterpriseId = await this.ensureEnterprise();
+    await this.certificates.run({ cooperativeId, enterpriseId });
+    await this.valueChains.run({ cooperativeId, enterpriseId });
     const hasAdmin = await this.dataSource.getRepository(User).existsBy({ role: 'admin' });
     const wanted: Array<DemoUser & { cooperativeId?: string; enterpriseId?: string }> = [
       ...(hasAdmin ? [] : [{ username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin' as const }]),

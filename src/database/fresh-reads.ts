@@ -1,0 +1,10 @@
+import type { DataSource } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+
+/**
+ * The isolation for a transaction that waits on a lock (or a conditional UPDATE) and then reads
+ * what others committed meanwhile: under MySQL's default REPEATABLE READ its plain reads would
+ * still see the snapshot taken before the wait. SQLite has one writer, so any level reads fresh.
+ */
+export const freshReads = (dataSource: DataSource): IsolationLevel =>
+  dataSource.options.type === 'mysql' ? 'READ COMMITTED' : 'SERIALIZABLE';

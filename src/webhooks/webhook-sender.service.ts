@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { OutboxEvent } from '@lienket/outbox';
+import { createHmac, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import type { Env } from '../config/env';
+import { bulkInsert } from '../database/bulk-insert';
+import { webhookTargetRefusal } from './address-guard';
+import { Webhook, WebhookDelivery } from './webhook.entity';
+
+const BATCH = 50;
+const LEASE_MS = 30_000;
+const TIMEOUT_MS = 5_000;
+
+export const signature = (secret: string, rawBody: string): string =>
+  `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+
+/**
+ * Signed webhook deliveries (SPEC §5a): queued in the relay's transaction, sent by `sendDue`, retried
+ * with exponential backoff and dead-lettered after WEBHOOK_MAX_ATTEMPTS. A delivery is claimed with a
+ * lease before the call, so two workers never send it at once, and one that died mid-call is picked
+ * up again when the lease ends; receivers de-duplicate on X-Lienket-Delivery.
+ */
+@Injectable()
+export class WebhookSender {
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+  private readonly guard: boolean;
+  private readonly allowHosts: string[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: ConfigService<Env, true>,
+  ) {
+    this.maxAttempts = config.get('WEBHOOK_MAX_ATTEMPTS', { infer: true });
+    this.retryBaseMs = config.get('WEBHOOK_RETRY_BASE_MS', { infer: true });
+    this.guard = config.get('NODE_ENV', { infer: true }) === 'production';
+    this.allowHosts = config
+      .get('WEBHOOK_ALLOW_HOSTS', { infer: true })
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+  }
+
+  /** Inside the relay's transaction: one pending delivery per subscribed webhook and event. */
+  async enqueue(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+    const hooks = await em.find(Webhook, { where: { active: true } });
+    if (!hooks.length) return;
+    const rows = events.flatMap((event) =>
+      hooks
+        .filter((h) => !h.events || h.events.includes(event.type))
+        .map((h) => ({
+          id: randomUUID(),
+          webhookId: h.id,
+          eventId: event.id,
+          eventType: event.type,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: new Date(),
+          claimedBy: null,
+          lastError: null,
+          deliveredAt: null,
+        })),
+    );
+    await bulkInsert(em, WebhookDelivery, rows, { orIgnore: true });
+  }
+
+  /** Sends the deliveries that are due; answers how many it attempted. */
+  async sendDue(): Promise<number> {
+    const repo = this.dataSource.getRepository(WebhookDelivery);
+    const now = new Date();
+    const due = await repo.find({
+      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+      select: { id: true },
+      order: { nextAttemptAt: 'ASC' },
+      take: BATCH,
+    });
+    if (!due.length) return 0;
+    const claim = randomUUID();
+    // Only rows still due are claimed: a concurrent sender's claim moved their next attempt on.
+    await repo.update(
+      { id: In(due.map((d) => d.id)), status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+      { claimedBy: claim, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+    );
+    const claimed = await repo.find({ where: { claimedBy: claim, status: 'pending' } });
+    const hooks = new Map(
+      (await this.dataSource.getRepository(Webhook).findBy({ id: In(claimed.map((d) => d.webhookId)) })).map(
+        (h) => [h.id, h],
+      ),
+    );
+    const events = new Map(
+      (
+        await this.dataSource.getRepository(OutboxEvent).findBy({ id: In(claimed.map((d) => d.eventId)) })
+      ).map((e) => [e.id, e]),
+    );
+    await Promise.all(claimed.map((d) => this.attempt(d, hooks.get(d.webhookId), events.get(d.eventId))));
+    return claimed.length;
+  }
+
+  private async attempt(delivery: WebhookDelivery, hook?: Webhook, event?: OutboxEvent): Promise<void> {
+    const repo = this.dataSource.getRepository(WebhookDelivery);
+    const error = await this.send(delivery, hook, event);
+    const attempts = delivery.attempts + 1;
+    if (!error) {
+      await repo.update(
+        { id: delivery.id, claimedBy: delivery.claimedBy! },
+        { status: 'delivered', attempts, deliveredAt: new Date(), lastError: null },
+      );
+      return;
+    }
+    const dead = attempts >= this.maxAttempts;
+    await repo.update(
+      { id: delivery.id, claimedBy: delivery.claimedBy! },
+      {
+        status: dead ? 'dead' : 'pending',
+        attempts,
+        lastError: error.slice(0, 500),
+        claimedBy: null,
+        nextAttemptAt: new Date(Date.now() + this.retryBaseMs * 2 ** (attempts - 1)),
+      },
+    );
+  }
+
+  /** Null when delivered, else why not. The target is checked at every attempt (DNS may change). */
+  private async send(delivery: WebhookDelivery, hook?: Webhook, event?: OutboxEvent): Promise<string | null> {
+    if (!hook || !hook.active || !event) return 'webhook or event no longer exists';
+    const refusal = this.guard ? await webhookTargetRefusal(hook.url, this.allowHosts) : null;
+    return refusal ?? this.post(hook, event, delivery.id);
+  }
+
+  /** One POST; null when the receiver answered 2xx, else why not. */
+  private async post(hook: Webhook, event: OutboxEvent, deliveryId: string): Promise<string | null> {
+    const body = JSON.stringify({
+      id: event.id,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      data: event.payload,
+    });
+    try {
+      const res = await fetch(hook.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'x-lienket-event': event.type,
+          'x-lienket-delivery': deliveryId,
+          'x-lienket-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-lienket-signature': signature(hook.secret, body),
+        },
+        body,
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return res.ok ? null : `HTTP ${res.status}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}
