@@ -94,6 +94,17 @@ export class Env {
   @IsIn(['on', 'off']) WORKER: 'on' | 'off' = 'on';
   /** How often the background processes run the periodic scans (each announces once per period). */
   @Transform(toInt) @IsInt() @Min(1) @Max(1440) SCAN_INTERVAL_MINUTES = 60;
+  /** Prefix of every BullMQ key in Redis (lets several deployments, or test runs, share one Redis). */
+  @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 : _ -' })
+  QUEUE_PREFIX = 'lienket';
+  /** An event published to the queue but not delivered after this long is queued again. */
+  @Transform(toInt) @IsInt() @Min(5) OUTBOX_SWEEP_AFTER_SECONDS = 120;
+
+  /** smtp://user:pass@host:587 (smtps:// for TLS) — absent means no e-mail channel. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
+  SMTP_URL?: string;
+  @IsString() MAIL_FROM = 'Liên Kết <no-reply@lienket.local>';
 
   /** Hosts webhooks may reach although private (production refuses private, loopback, link-local). */
   @IsString() WEBHOOK_ALLOW_HOSTS = '';
