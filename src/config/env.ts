@@ -99,6 +99,8 @@ export class Env {
   QUEUE_PREFIX = 'lienket';
   /** An event published to the queue but not delivered after this long is queued again. */
   @Transform(toInt) @IsInt() @Min(5) OUTBOX_SWEEP_AFTER_SECONDS = 120;
+  /** Fault injection for the reliability script (npm run test:faults); refused in production. */
+  @IsOptional() @IsIn(['relay-crash-after-enqueue']) FAULT_INJECTION?: 'relay-crash-after-enqueue';
 
   /** smtp://user:pass@host:587 (smtps:// for TLS) — absent means no e-mail channel. */
   @IsOptional()
@@ -111,6 +113,9 @@ export class Env {
   /** Attempts before a delivery is dead-lettered, and the first retry's delay (doubling after). */
   @Transform(toInt) @IsInt() @Min(1) @Max(20) WEBHOOK_MAX_ATTEMPTS = 6;
   @Transform(toInt) @IsInt() @Min(10) WEBHOOK_RETRY_BASE_MS = 2000;
+  /** The same for e-mails: attempts before dead-lettering, and the first retry's delay (doubling). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) EMAIL_MAX_ATTEMPTS = 6;
+  @Transform(toInt) @IsInt() @Min(10) EMAIL_RETRY_BASE_MS = 5000;
 }
 
 export class InvalidEnvError extends Error {}
@@ -127,6 +132,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET must be set to a secret of your own in production');
+  }
+  if (env.NODE_ENV === 'production' && env.FAULT_INJECTION) {
+    problems.push('FAULT_INJECTION must not be set in production');
   }
   if (problems.length) throw new InvalidEnvError(`Invalid configuration: ${problems.join('; ')}`);
   return env;

@@ -1,36 +1,44 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { OutboxEvent } from '@lienket/outbox';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import type { Env } from '../config/env';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
-import { NotificationDispatcher } from './notification-dispatcher.service';
+import { EventDelivery } from './event-delivery.service';
+import { NotifyQueue } from './notify-queue';
 
 const BATCH = 200;
 const INTERVAL_MS = 500;
 
 /**
- * Moves unpublished outbox events to their recipients. A batch is claimed, delivered and marked in
- * one transaction, so an event is either delivered and marked or neither: nothing is lost when the
- * process dies, and a retried batch delivers nothing twice (the notifications' unique key). On
- * MySQL/MariaDB the claim skips rows another relay holds (FOR UPDATE SKIP LOCKED), so several
- * processes may relay at once; SQLite has a single writer.
- *
- * This is the embedded default's inline queue; with Redis the notifications issue puts BullMQ
- * between the claim and the delivery.
+ * Moves unpublished outbox events on. A batch is claimed and marked published in one transaction;
+ * on MySQL/MariaDB the claim skips rows another relay holds (FOR UPDATE SKIP LOCKED), so several
+ * processes may relay at once (SQLite has a single writer).
+ * - With Redis the batch goes to BullMQ (addBulk) before the mark: a crash between the two leaves
+ *   the events unpublished, to be published again, and delivery is idempotent. A sweeper publishes
+ *   again what was published but not delivered after OUTBOX_SWEEP_AFTER_SECONDS (a Redis that
+ *   restarted empty, a job that failed for good).
+ * - On the embedded default the same transaction delivers the batch inline.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly sweepAfterMs: number;
+  private readonly crashAfterEnqueue: boolean;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private running?: Promise<unknown>;
+  private lastSweep = 0;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly dispatcher: NotificationDispatcher,
+    private readonly delivery: EventDelivery,
+    private readonly queue: NotifyQueue,
     private readonly webhooks: WebhookSender,
     private readonly config: ConfigService<Env, true>,
-  ) {}
+  ) {
+    this.sweepAfterMs = config.get('OUTBOX_SWEEP_AFTER_SECONDS', { infer: true }) * 1000;
+    this.crashAfterEnqueue = config.get('FAULT_INJECTION', { infer: true }) === 'relay-crash-after-enqueue';
+  }
 
   /** The API relays too unless WORKER=off; the worker process always does (it calls start). */
   onApplicationBootstrap(): void {
@@ -39,6 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   start(): void {
     if (this.timer) return;
+    if (this.queue.enabled) this.queue.startWorker();
     this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
     this.timer.unref();
   }
@@ -48,19 +57,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Relays until nothing is left; answers how many events it published. */
+  /** Publishes until nothing is left and, with the queue, waits until it is delivered; answers how many. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
       const published = await this.relayBatch();
       total += published;
-      if (published < BATCH) return total;
+      if (published < BATCH) break;
     }
+    if (this.queue.enabled) await this.queue.processWaiting();
+    return total;
+  }
+
+  /** Publishes again what was published but not delivered in time; answers how many. */
+  async sweep(now = new Date()): Promise<number> {
+    if (!this.queue.enabled) return 0;
+    const result = await this.dataSource
+      .getRepository(OutboxEvent)
+      .update(
+        { deliveredAt: IsNull(), publishedAt: LessThan(new Date(now.getTime() - this.sweepAfterMs)) },
+        { publishedAt: null },
+      );
+    const swept = result.affected ?? 0;
+    if (swept) this.logger.warn(`${swept} published events were not delivered in time: publishing them again`);
+    return swept;
   }
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.drain().then(async (n) => n + (await this.webhooks.sendDue()));
+    this.running = this.work();
     try {
       await this.running;
     } catch (error) {
@@ -68,6 +93,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } finally {
       this.running = undefined;
     }
+  }
+
+  private async work(): Promise<void> {
+    if (Date.now() - this.lastSweep > this.sweepAfterMs / 4) {
+      this.lastSweep = Date.now();
+      await this.sweep();
+    }
+    for (;;) if ((await this.relayBatch()) < BATCH) break;
+    await this.webhooks.sendDue();
   }
 
   private relayBatch(): Promise<number> {
@@ -82,8 +116,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         qb.setLock('pessimistic_write').setOnLocked('skip_locked');
       const events = await qb.getMany();
       if (!events.length) return 0;
-      await this.dispatcher.dispatch(em, events);
-      await this.webhooks.enqueue(em, events);
+      if (this.queue.enabled) {
+        await this.queue.publish(events);
+        if (this.crashAfterEnqueue) process.kill(process.pid, 'SIGKILL');
+      } else {
+        await this.delivery.deliverIn(em, events);
+      }
       await em.update(
         OutboxEvent,
         { id: In(events.map((e) => e.id)), publishedAt: IsNull() },

@@ -11,6 +11,8 @@ import { PinoLoggerService } from '../../src/logging/pino-logger.service';
  * The production AppModule and pipeline (configureApp) on the real database: the SQLite file of
  * this jest worker, or the MySQL/MariaDB database in DATABASE_URL.
  */
+let apps = 0;
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
   const dir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
   mkdirSync(dir, { recursive: true });
@@ -21,6 +23,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
     WORKER: 'off',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SQLITE_PATH: join(dir, `worker-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`),
+    // A queue of its own per app: another spec's drain never takes this app's jobs.
+    QUEUE_PREFIX: `lktest-${process.env.LIENKET_TEST_RUN ?? 'x'}-${process.pid}-${++apps}`,
     ...env,
   });
   // Imported only now: ConfigModule.forRoot reads and validates process.env when app.module loads.

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 // globalSetup runs outside jest's module mapper: resolve @lienket/* from tsconfig paths.
 import 'tsconfig-paths/register';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { ENTITIES } from '../../src/database/entities';
  * test files share one database, migrates it once before the workers start.
  */
 export default async function globalSetup(): Promise<void> {
+  // Names this run's BullMQ keys (test/support/app.ts); the workers inherit it, teardown removes them.
+  process.env.LIENKET_TEST_RUN = randomBytes(4).toString('hex');
   const testDir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
   rmSync(join(testDir, 'cccd-blocks'), { recursive: true, force: true });
   if (!process.env.DATABASE_URL) return;
