@@ -69,17 +69,55 @@ async function sizeBufferPool(admin: Connection): Promise<void> {
   );
 }
 
-export interface RunningApi {
+export interface RunningProcess {
   process: ChildProcess;
+  /** SIGTERM, then waits for the exit (graceful shutdown). */
   stop(): Promise<void>;
+  /** SIGKILL, then waits for the exit (a crash). */
+  kill(): Promise<void>;
+}
+
+export interface RunningApi extends RunningProcess {
   /** Peak resident set size so far (VmHWM), in MiB. */
   peakRssMiB(): number;
   currentRssMiB(): number;
 }
 
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+/** A built entry point (dist/src/<name>.js) as a child process, in production mode on the database. */
+function spawnBuilt(name: 'main' | 'worker', databaseUrl: string, env: Record<string, string>): RunningProcess {
+  const entry = join(__dirname, '..', 'dist', 'src', `${name}.js`);
+  if (!existsSync(entry)) throw new Error(`dist/src/${name}.js is missing: run npm run build first`);
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: '',
+      JWT_SECRET,
+      ADMIN_PASSWORD,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(sig);
+    await exited;
+  };
+  return { process: child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
+
+/** The worker process (npm run start:worker): the relay, the delivery jobs, the scans. */
+export function startWorker(databaseUrl: string, env: Record<string, string> = {}): RunningProcess {
+  return spawnBuilt('worker', databaseUrl, env);
+}
+
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
-  const entry = join(__dirname, '..', 'dist', 'src', 'main.js');
-  if (!existsSync(entry)) throw new Error('dist/src/main.js is missing: run npm run build first');
   if (
     await fetch(`${BASE}/health`).then(
       () => true,
@@ -90,42 +128,21 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       `something already answers on port ${PORT} (a stray API from an earlier run?); set BENCH_PORT`,
     );
   }
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: '',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ADMIN_PASSWORD,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      // The API alone: in production the outbox relay runs in the worker processes.
-      WORKER: 'off',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const api = spawnBuilt('main', databaseUrl, {
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    // The API alone: in production the outbox relay runs in the worker processes.
+    WORKER: 'off',
+    ...env,
   });
   await waitForHealth();
   const status = (field: string) => {
-    const line = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+    const line = readFileSync(`/proc/${api.process.pid}/status`, 'utf8')
       .split('\n')
       .find((l) => l.startsWith(field));
     return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
   };
-  return {
-    process: child,
-    peakRssMiB: () => status('VmHWM'),
-    currentRssMiB: () => status('VmRSS'),
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { ...api, peakRssMiB: () => status('VmHWM'), currentRssMiB: () => status('VmRSS') };
 }
 
 async function waitForHealth(): Promise<void> {
