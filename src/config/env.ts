@@ -92,8 +92,8 @@ export class Env {
 
   /** `off`: this process runs no background processors (the outbox relay); `npm run start:worker` does. */
   @IsIn(['on', 'off']) WORKER: 'on' | 'off' = 'on';
-  /** How often the background processes run the periodic scans (each announces once per period). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440) SCAN_INTERVAL_MINUTES = 60;
+  /** The periodic scans' schedule: each period of this length is scanned once, by one process. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) SCAN_INTERVAL_SECONDS = 3600;
   /** Prefix of every BullMQ key in Redis (lets several deployments, or test runs, share one Redis). */
   @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 : _ -' })
   QUEUE_PREFIX = 'lienket';

@@ -25,6 +25,7 @@ import {
 } from '../packing-facilities/packing-facility-links.entity';
 import { PackingFacility } from '../packing-facilities/packing-facility.entity';
 import { Product } from '../products/product.entity';
+import { ScanRun } from '../scans/scan-run.entity';
 import { SupportRecord } from '../support/support-record.entity';
 import { SupportRule } from '../support/support-rule.entity';
 import { User } from '../users/user.entity';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   Product,
   RefreshToken,
   ScanMark,
+  ScanRun,
   SupportRecord,
   SupportRule,
   User,

@@ -15,7 +15,10 @@ class RunScansDto {
   today?: string;
 }
 
-/** Runs the periodic scans on demand; the scheduler (notifications issue) calls the same service. */
+/**
+ * Runs the periodic scans on demand, at once: outside the schedule's once-per-period guard
+ * (ScanRuns), since an admin asking now means now. Each subject is still announced once per period.
+ */
 @ApiTags('scans')
 @ApiBearerAuth()
 @Controller('scans')
