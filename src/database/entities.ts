@@ -7,6 +7,7 @@ import { Commune } from '../communes/commune.entity';
 import { Contract, ContractSource } from '../contracts/contract.entity';
 import { CooperativeMember } from '../memberships/cooperative-member.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
+import { EmailDelivery } from '../email/email-delivery.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { Ethnicity } from '../ethnicities/ethnicity.entity';
 import { Forecast, Harvest } from '../forecasts/forecast.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   CooperativeMember,
   Disbursement,
   DuplicatePair,
+  EmailDelivery,
   Enterprise,
   Ethnicity,
   Forecast,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmailModule } from '../email/email.module';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { WebhooksController } from '../webhooks/webhooks.controller';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -11,6 +12,7 @@ import { OutboxRelay } from './outbox-relay.service';
 
 /** Delivery of domain events: the relay, the queue, the in-app inbox and the webhooks. */
 @Module({
+  imports: [EmailModule],
   controllers: [NotificationsController, WebhooksController],
   providers: [
     NotificationsService,

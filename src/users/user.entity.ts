@@ -11,6 +11,8 @@ export class User extends VersionedEntity {
   @Index('UQ_users_username', { unique: true }) @Column({ type: 'varchar', length: 40 }) username!: string;
   @Column({ type: 'varchar', length: 255 }) passwordHash!: string;
   @Column({ type: 'varchar', length: 120 }) fullName!: string;
+  /** Where the e-mail channel writes; several accounts may share one mailbox (a cooperative's office). */
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
   @Index('IDX_users_search_key') @Column({ type: 'varchar', length: 120 }) searchKey!: string;
   @Index('IDX_users_role') @Column({ type: 'varchar', length: 16 }) role!: Role;
   @Index('IDX_users_cooperative') @Column({ type: 'varchar', length: 36, nullable: true }) cooperativeId!:

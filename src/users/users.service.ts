@@ -42,6 +42,7 @@ export class UsersService {
         passwordHash,
         fullName: dto.fullName,
         searchKey: foldVietnamese(dto.fullName),
+        email: dto.email ?? null,
         active: true,
         lastLoginAt: null,
       });
@@ -102,6 +103,7 @@ export class UsersService {
         ...(fields.fullName !== undefined
           ? { fullName: fields.fullName, searchKey: foldVietnamese(fields.fullName) }
           : {}),
+        ...(fields.email !== undefined ? { email: fields.email } : {}),
         ...(fields.active !== undefined ? { active: fields.active } : {}),
         ...(passwordHash ? { passwordHash } : {}),
       };

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { OutboxEvent } from '@lienket/outbox';
 import { createHmac, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Env } from '../config/env';
 import { bulkInsert } from '../database/bulk-insert';
+import { LeasedDeliveries } from '../database/leased-deliveries';
 import { webhookTargetRefusal } from './address-guard';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 
@@ -23,8 +24,7 @@ export const signature = (secret: string, rawBody: string): string =>
  */
 @Injectable()
 export class WebhookSender {
-  private readonly maxAttempts: number;
-  private readonly retryBaseMs: number;
+  private readonly deliveries: LeasedDeliveries<WebhookDelivery>;
   private readonly guard: boolean;
   private readonly allowHosts: string[];
 
@@ -32,8 +32,12 @@ export class WebhookSender {
     private readonly dataSource: DataSource,
     config: ConfigService<Env, true>,
   ) {
-    this.maxAttempts = config.get('WEBHOOK_MAX_ATTEMPTS', { infer: true });
-    this.retryBaseMs = config.get('WEBHOOK_RETRY_BASE_MS', { infer: true });
+    this.deliveries = new LeasedDeliveries(dataSource.getRepository(WebhookDelivery), {
+      leaseMs: LEASE_MS,
+      maxAttempts: config.get('WEBHOOK_MAX_ATTEMPTS', { infer: true }),
+      retryBaseMs: config.get('WEBHOOK_RETRY_BASE_MS', { infer: true }),
+      done: () => ({ status: 'delivered', deliveredAt: new Date() }),
+    });
     this.guard = config.get('NODE_ENV', { infer: true }) === 'production';
     this.allowHosts = config
       .get('WEBHOOK_ALLOW_HOSTS', { infer: true })
@@ -58,6 +62,7 @@ export class WebhookSender {
           attempts: 0,
           nextAttemptAt: new Date(),
           claimedBy: null,
+          leaseUntil: null,
           lastError: null,
           deliveredAt: null,
         })),
@@ -67,22 +72,8 @@ export class WebhookSender {
 
   /** Sends the deliveries that are due; answers how many it attempted. */
   async sendDue(): Promise<number> {
-    const repo = this.dataSource.getRepository(WebhookDelivery);
-    const now = new Date();
-    const due = await repo.find({
-      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-      select: { id: true },
-      order: { nextAttemptAt: 'ASC' },
-      take: BATCH,
-    });
-    if (!due.length) return 0;
-    const claim = randomUUID();
-    // Only rows still due are claimed: a concurrent sender's claim moved their next attempt on.
-    await repo.update(
-      { id: In(due.map((d) => d.id)), status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-      { claimedBy: claim, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
-    );
-    const claimed = await repo.find({ where: { claimedBy: claim, status: 'pending' } });
+    const claimed = await this.deliveries.claimDue(BATCH);
+    if (!claimed.length) return 0;
     const hooks = new Map(
       (await this.dataSource.getRepository(Webhook).findBy({ id: In(claimed.map((d) => d.webhookId)) })).map(
         (h) => [h.id, h],
@@ -93,32 +84,12 @@ export class WebhookSender {
         await this.dataSource.getRepository(OutboxEvent).findBy({ id: In(claimed.map((d) => d.eventId)) })
       ).map((e) => [e.id, e]),
     );
-    await Promise.all(claimed.map((d) => this.attempt(d, hooks.get(d.webhookId), events.get(d.eventId))));
-    return claimed.length;
-  }
-
-  private async attempt(delivery: WebhookDelivery, hook?: Webhook, event?: OutboxEvent): Promise<void> {
-    const repo = this.dataSource.getRepository(WebhookDelivery);
-    const error = await this.send(delivery, hook, event);
-    const attempts = delivery.attempts + 1;
-    if (!error) {
-      await repo.update(
-        { id: delivery.id, claimedBy: delivery.claimedBy! },
-        { status: 'delivered', attempts, deliveredAt: new Date(), lastError: null },
-      );
-      return;
-    }
-    const dead = attempts >= this.maxAttempts;
-    await repo.update(
-      { id: delivery.id, claimedBy: delivery.claimedBy! },
-      {
-        status: dead ? 'dead' : 'pending',
-        attempts,
-        lastError: error.slice(0, 500),
-        claimedBy: null,
-        nextAttemptAt: new Date(Date.now() + this.retryBaseMs * 2 ** (attempts - 1)),
-      },
+    await Promise.all(
+      claimed.map(async (d) =>
+        this.deliveries.settle(d, await this.send(d, hooks.get(d.webhookId), events.get(d.eventId))),
+      ),
     );
+    return claimed.length;
   }
 
   /** Null when delivered, else why not. The target is checked at every attempt (DNS may change). */

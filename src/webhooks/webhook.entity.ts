@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { LeasedDeliveryColumns } from '../database/leased-deliveries';
 import { UuidPrimaryColumn } from '../database/versioned-entity';
 
 /** A receiver of signed event deliveries, registered by an admin. */
@@ -26,16 +27,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('UQ_webhook_deliveries_event', ['webhookId', 'eventId'], { unique: true })
 @Index('IDX_webhook_deliveries_due', ['status', 'nextAttemptAt'])
 @Index('IDX_webhook_deliveries_claim', ['claimedBy'])
-export class WebhookDelivery {
+export class WebhookDelivery extends LeasedDeliveryColumns<DeliveryStatus> {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 36 }) webhookId!: string;
   @Column({ type: 'varchar', length: 36 }) eventId!: string;
   @Column({ type: 'varchar', length: 64 }) eventType!: string;
-  @Column({ type: 'varchar', length: 10 }) status!: DeliveryStatus;
-  @Column({ type: 'integer', default: 0 }) attempts!: number;
-  @Column({ type: 'datetime' }) nextAttemptAt!: Date;
-  @Column({ type: 'varchar', length: 36, nullable: true }) claimedBy!: string | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) lastError!: string | null;
   @Column({ type: 'datetime', nullable: true }) deliveredAt!: Date | null;
   @CreateDateColumn() createdAt!: Date;
 }

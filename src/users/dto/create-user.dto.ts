@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -29,6 +30,17 @@ export class CreateUserDto {
   @IsNotEmpty()
   @MaxLength(120)
   fullName!: string;
+
+  @ApiPropertyOptional({
+    example: 'lan.hoang@htx-nacaikinh.vn',
+    nullable: true,
+    type: String,
+    description: 'Where e-mail notifications go; none when absent (null clears it on update)',
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
 
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)

@@ -6,6 +6,7 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'htx.nacaikinh' }) username!: string;
   @ApiProperty({ example: 'Hoàng Thị Lan' }) fullName!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'lan.hoang@htx-nacaikinh.vn' }) email!: string | null;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) cooperativeId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) enterpriseId!: string | null;
@@ -21,6 +22,7 @@ export const toUserResponse = (u: User): UserResponse => ({
   id: u.id,
   username: u.username,
   fullName: u.fullName,
+  email: u.email,
   role: u.role,
   cooperativeId: u.cooperativeId,
   enterpriseId: u.enterpriseId,
