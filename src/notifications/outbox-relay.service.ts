@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { OutboxEvent } from '@lienket/outbox';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import type { Env } from '../config/env';
+import { EmailSender } from '../email/email-sender.service';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { EventDelivery } from './event-delivery.service';
 import { NotifyQueue } from './notify-queue';
@@ -19,6 +20,7 @@ const INTERVAL_MS = 500;
  *   again what was published but not delivered after OUTBOX_SWEEP_AFTER_SECONDS (a Redis that
  *   restarted empty, a job that failed for good).
  * - On the embedded default the same transaction delivers the batch inline.
+ * Each tick also sends the webhook and e-mail deliveries that are due.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,6 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly delivery: EventDelivery,
     private readonly queue: NotifyQueue,
     private readonly webhooks: WebhookSender,
+    private readonly email: EmailSender,
     private readonly config: ConfigService<Env, true>,
   ) {
     this.sweepAfterMs = config.get('OUTBOX_SWEEP_AFTER_SECONDS', { infer: true }) * 1000;
@@ -102,6 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     for (;;) if ((await this.relayBatch()) < BATCH) break;
     await this.webhooks.sendDue();
+    await this.email.sendDue();
   }
 
   private relayBatch(): Promise<number> {
