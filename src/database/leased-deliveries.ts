@@ -59,11 +59,13 @@ export class LeasedDeliveries<E extends LeasedDelivery> {
     if (!candidates.length) return [];
     const claim = randomUUID();
     // Re-checked in the UPDATE: a row another process claimed meanwhile is no longer due.
+    const ids = In(candidates.map((c) => c.id));
     await this.repo.update(
-      { id: In(candidates.map((c) => c.id)), ...due() },
+      { id: ids, ...due() },
       { claimedBy: claim, leaseUntil: new Date(now.getTime() + this.policy.leaseMs) },
     );
-    return (await this.repo.find({ where: { claimedBy: claim, status: 'pending' } })) as E[];
+    // By primary key: claimedBy has no index of its own.
+    return (await this.repo.find({ where: { id: ids, claimedBy: claim, status: 'pending' } })) as E[];
   }
 
   /** Records one attempt: done, pending again after the backoff, or dead after the last attempt. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxEvent } from '@lienket/outbox';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { freshReads } from '../database/fresh-reads';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 
@@ -31,7 +32,7 @@ export class EventDelivery {
 
   /** A queued job: delivers those of the events that are not delivered yet; answers how many. */
   deliver(eventIds: string[]): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(freshReads(this.dataSource), async (em) => {
       const qb = em
         .createQueryBuilder(OutboxEvent, 'e')
         .where('e.id IN (:...eventIds)', { eventIds })

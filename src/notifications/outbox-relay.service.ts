@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { OutboxEvent } from '@lienket/outbox';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import type { Env } from '../config/env';
+import { freshReads } from '../database/fresh-reads';
 import { EmailSender } from '../email/email-sender.service';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { EventDelivery } from './event-delivery.service';
@@ -75,12 +76,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes again what was published but not delivered in time; answers how many. */
   async sweep(now = new Date()): Promise<number> {
     if (!this.queue.enabled) return 0;
-    const result = await this.dataSource
-      .getRepository(OutboxEvent)
-      .update(
+    const result = await this.dataSource.transaction(freshReads(this.dataSource), (em) =>
+      em.update(
+        OutboxEvent,
         { deliveredAt: IsNull(), publishedAt: LessThan(new Date(now.getTime() - this.sweepAfterMs)) },
         { publishedAt: null },
-      );
+      ),
+    );
     const swept = result.affected ?? 0;
     if (swept) this.logger.warn(`${swept} published events were not delivered in time: publishing them again`);
     return swept;
@@ -109,7 +111,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    // READ COMMITTED: the claim locks the rows it takes, not the gaps new events are inserted into.
+    return this.dataSource.transaction(freshReads(this.dataSource), async (em) => {
       const qb = em
         .createQueryBuilder(OutboxEvent, 'e')
         .where('e.publishedAt IS NULL')
