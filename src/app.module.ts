@@ -27,6 +27,7 @@ import { ProductsModule } from './products/products.module';
 import { ReportsModule } from './reports/reports.module';
 import { RedisModule } from './redis/redis.module';
 import { ScansModule } from './scans/scans.module';
+import { WebModule } from './web/web.module';
 import { SupplyModule } from './supply/supply.module';
 import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
@@ -59,6 +60,7 @@ import { ValueChainsModule } from './value-chains/value-chains.module';
     ContractsModule,
     SupplyModule,
     ScansModule,
+    WebModule,
     NotificationsModule,
     ReportsModule,
     HealthModule,

@@ -1,10 +1,14 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
+import { static as serveStatic } from 'express';
+import { join } from 'node:path';
 import { bodyParsers, createValidationPipe } from '@lienket/http-common';
 import type { Env } from './config/env';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { requestLogging } from './logging/request-logging';
+import { rootToHome, WEB_PREFIX_EXCLUSIONS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -18,8 +22,14 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
     .getInstance()
     .set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
   app.use(requestLogging(logger.root));
+  // Slow links: every text answer (pages, JSON, exports) is compressed.
+  app.use(compression());
+  app.use(rootToHome);
+  app.use('/assets', serveStatic(join(__dirname, 'web', 'assets'), { maxAge: '1d', fallthrough: false }));
   for (const handler of bodyParsers(config.get('BODY_LIMIT', { infer: true }))) app.use(handler);
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'health', method: RequestMethod.GET }, ...WEB_PREFIX_EXCLUSIONS],
+  });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -8,6 +8,7 @@ import type { Env } from '../config/env';
 import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
+import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginAttemptsService } from './login-attempts.service';
@@ -31,7 +32,7 @@ import { TOKEN_ALGORITHM, TOKEN_ISSUER } from './tokens';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginAttemptsService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [JwtModule],
+  providers: [AuthService, AccessTokens, LoginAttemptsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [JwtModule, AuthService, AccessTokens],
 })
 export class AuthModule {}

@@ -23,6 +23,6 @@ import { OutboxRelay } from './outbox-relay.service';
     WebhooksService,
     WebhookSender,
   ],
-  exports: [OutboxRelay, NotificationDispatcher, WebhookSender],
+  exports: [OutboxRelay, NotificationDispatcher, NotificationsService, WebhookSender],
 })
 export class NotificationsModule {}

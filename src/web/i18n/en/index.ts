@@ -1,0 +1,6 @@
+import type { MessagesOf } from '../catalogue';
+import type { vi } from '../vi';
+import { common } from './common';
+
+/** The English catalogue: the same keys as the Vietnamese one (the compiler checks). */
+export const en: MessagesOf<typeof vi> = { ...common };

@@ -1,0 +1,22 @@
+import type { Role } from '../auth/role';
+import type { MessageKey } from './i18n/catalogue';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ['admin', 'official', 'inspector', 'cooperative', 'enterprise'];
+
+/** The menu, in order; each person sees the entries of their role. */
+export const NAV: NavItem[] = [{ href: '/inbox', label: 'nav.inbox', roles: EVERYONE }];
+
+/** Where `/` takes each role. */
+export const HOME: Record<Role, string> = {
+  admin: '/inbox',
+  official: '/inbox',
+  inspector: '/inbox',
+  cooperative: '/inbox',
+  enterprise: '/inbox',
+};
