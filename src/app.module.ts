@@ -26,6 +26,7 @@ import { PackingFacilitiesModule } from './packing-facilities/packing-facilities
 import { ProductsModule } from './products/products.module';
 import { ReportsModule } from './reports/reports.module';
 import { RedisModule } from './redis/redis.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ScansModule } from './scans/scans.module';
 import { WebModule } from './web/web.module';
 import { SupplyModule } from './supply/supply.module';
@@ -60,6 +61,7 @@ import { ValueChainsModule } from './value-chains/value-chains.module';
     ContractsModule,
     SupplyModule,
     ScansModule,
+    IdempotencyModule,
     WebModule,
     NotificationsModule,
     ReportsModule,

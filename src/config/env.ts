@@ -94,6 +94,8 @@ export class Env {
   @IsIn(['on', 'off']) WORKER: 'on' | 'off' = 'on';
   /** The periodic scans' schedule: each period of this length is scanned once, by one process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) SCAN_INTERVAL_SECONDS = 3600;
+  /** How long an Idempotency-Key's answer is kept for replay. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720) IDEMPOTENCY_TTL_HOURS = 24;
   /** Prefix of every BullMQ key in Redis (lets several deployments, or test runs, share one Redis). */
   @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 of A-Z a-z 0-9 : _ -' })
   QUEUE_PREFIX = 'lienket';

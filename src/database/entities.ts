@@ -15,6 +15,7 @@ import { GrowingAreaMarket } from '../growing-areas/growing-area-market.entity';
 import { GrowingArea } from '../growing-areas/growing-area.entity';
 import { Plot } from '../growing-areas/plot.entity';
 import { Household } from '../households/household.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { Notification, NotificationPreference } from '../notifications/notification.entity';
 import { ImportJob } from '../imports/import-job.entity';
 import { ImportRow } from '../imports/import-row.entity';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   GrowingAreaMarket,
   Harvest,
   Household,
+  IdempotencyKey,
   ImportJob,
   ImportRow,
   Inspection,

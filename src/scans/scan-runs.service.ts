@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
 import { todayInVietnam } from '../certification/inspection-schedule';
+import { insertIfAbsent } from '../database/insert-if-absent';
 import { PeriodicScans } from './periodic-scans.service';
 import { ScanRun } from './scan-run.entity';
 
@@ -68,19 +69,8 @@ export class ScanRuns {
 
   private async claim(scan: ScheduledScan, period: string): Promise<boolean> {
     const startedAt = new Date();
-    const [sql, parameters] = this.runs
-      .createQueryBuilder()
-      .insert()
-      .values({ scan, period, startedAt, runBy: RUN_BY })
-      .orIgnore()
-      .getQueryAndParameters();
-    // Only the query runner's structured result carries the affected rows on both engines.
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      if ((await runner.query(sql, parameters, true)).affected === 1) return true;
-    } finally {
-      await runner.release();
-    }
+    if (await insertIfAbsent(this.dataSource, this.runs, { scan, period, startedAt, runBy: RUN_BY }))
+      return true;
     const { affected } = await this.runs.update(
       {
         scan,
