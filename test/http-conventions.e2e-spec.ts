@@ -136,9 +136,15 @@ describe('validation errors: 400 naming each field', () => {
     ['limit=0', ['limit']],
     ['page=1.5', ['page']],
     ['limit=abc&page=0', ['limit', 'page']],
+    ['page=100000000000000000', ['page']],
+    ['page=502&limit=200', ['page']],
   ])('rejects %s on a list', async (query, fields) => {
     const res = await api().get(`/api/v1/communes?${query}`).auth(official.token, bearer);
     expectError(res, 400, fields);
+  });
+
+  it('accepts the deepest page: 100,000 rows skipped', async () => {
+    await api().get('/api/v1/communes?page=501&limit=200').auth(official.token, bearer).expect(200);
   });
 
   it('accepts the bounds: page=1 and limit=200', async () => {

@@ -1,9 +1,24 @@
 import { Type as ClassType } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
+/** Deep offsets make the database skip that many rows: beyond this, filter or export instead. */
+export const MAX_OFFSET = 100_000;
+
+const WithinMaxOffset = () =>
+  ValidateBy({
+    name: 'withinMaxOffset',
+    validator: {
+      validate: (page: unknown, args) => {
+        const limit = Number((args?.object as { limit?: unknown }).limit ?? 20);
+        return typeof page !== 'number' || (page - 1) * (Number.isFinite(limit) ? limit : 20) <= MAX_OFFSET;
+      },
+      defaultMessage: () =>
+        `page × limit may reach ${MAX_OFFSET} rows at most; narrow the filters or use the export`,
+    },
+  });
 
 export interface PageParams<S extends string = string> {
   page: number;
@@ -24,6 +39,7 @@ export function PageQuery<S extends string>(sortFields: readonly S[]): ClassType
     @Type(() => Number)
     @IsInt()
     @Min(1)
+    @WithinMaxOffset()
     page = 1;
 
     @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
