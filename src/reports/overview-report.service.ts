@@ -12,6 +12,10 @@ export interface ProductFigures {
   households: number;
   areaHa: number;
   heads: number;
+  /** Share of poor or near-poor households, 0–1 (as a model's figures). */
+  poorShare: number;
+  /** Share of ethnic-minority (not Kinh) households, 0–1. */
+  ethnicMinorityShare: number;
 }
 
 type ByStatus = Record<(typeof CERTIFICATION_STATUSES)[number], number>;
@@ -28,12 +32,13 @@ export interface OverviewReport {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 const noStatuses = (): ByStatus => ({ pending: 0, active: 0, suspended: 0, revoked: 0 });
 
 /**
  * The programme at a glance (SPEC §5a): per product the models (not cancelled), the households
- * taking part and the area or herd they bring; codes by kind and status with their hectares;
- * facilities by status. Grouped queries only.
+ * taking part, the area or herd they bring and the shares of poor and ethnic-minority households;
+ * codes by kind and status with their hectares; facilities by status. Grouped queries only.
  */
 @Injectable()
 export class OverviewReportService {
@@ -56,8 +61,16 @@ export class OverviewReportService {
         .addSelect('COUNT(DISTINCT p.householdId)', 'households')
         .addSelect('COALESCE(SUM(p.areaHa), 0)', 'areaHa')
         .addSelect('COALESCE(SUM(p.heads), 0)', 'heads')
+        .innerJoin('households', 'h', 'h.id = p.householdId')
+        .addSelect(
+          "COUNT(DISTINCT CASE WHEN h.povertyStatus IN ('poor', 'near_poor') THEN p.householdId END)",
+          'poor',
+        )
+        .addSelect("COUNT(DISTINCT CASE WHEN h.ethnicity <> '01' THEN p.householdId END)", 'minority')
         .groupBy('v.productCode')
-        .getRawMany<{ productCode: string; households: string; areaHa: string; heads: string }>(),
+        .getRawMany<
+          Record<'productCode' | 'households' | 'areaHa' | 'heads' | 'poor' | 'minority', string>
+        >(),
       this.dataSource
         .createQueryBuilder(GrowingArea, 'g')
         .select(['g.kind AS kind', 'g.status AS status'])
@@ -90,12 +103,15 @@ export class OverviewReportService {
       products: products.map(({ code }) => {
         const m = models.find((x) => x.productCode === code);
         const p = participants.find((x) => x.productCode === code);
+        const households = Number(p?.households ?? 0);
         return {
           productCode: code,
           models: Number(m?.models ?? 0),
-          households: Number(p?.households ?? 0),
+          households,
           areaHa: round2(Number(p?.areaHa ?? 0)),
           heads: Number(p?.heads ?? 0),
+          poorShare: share(Number(p?.poor ?? 0), households),
+          ethnicMinorityShare: share(Number(p?.minority ?? 0), households),
         };
       }),
       growingAreas,

@@ -62,6 +62,12 @@ export class ValueChainsService {
       );
     }
     if (q.search) qb.andWhere("v.searchKey LIKE :prefix ESCAPE '!'", { prefix: toSearchPrefix(q.search) });
+    if (q.year) {
+      qb.andWhere('v.startsOn >= :yearFrom AND v.startsOn <= :yearTo', {
+        yearFrom: `${q.year}-01-01`,
+        yearTo: `${q.year}-12-31`,
+      });
+    }
     const page = await paginate(qb, q, (v) => v, '-createdAt');
     const links = await loadValueChainLinks(
       this.dataSource.manager,

@@ -68,6 +68,17 @@ export class ListValueChainsQuery extends PageQuery(['createdAt', 'name', 'start
   @IsString()
   @MaxLength(200)
   search?: string;
+
+  @ApiPropertyOptional({
+    example: 2023,
+    description: 'Models starting in this year (as GET /reports/disbursement)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 export class OverrideDto {
