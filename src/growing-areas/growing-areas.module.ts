@@ -12,6 +12,6 @@ import { PlotsMergeStep } from './plots-merge.step';
   imports: [CertificationModule, HouseholdsModule, IntegrityModule],
   controllers: [GrowingAreasController],
   providers: [GrowingAreasService, GrowingAreaLifecycleService, GrowingAreaCertificate, PlotsMergeStep],
-  exports: [GrowingAreasService],
+  exports: [GrowingAreasService, GrowingAreaLifecycleService],
 })
 export class GrowingAreasModule {}

@@ -8,6 +8,6 @@ import { IntegrityService } from './integrity.service';
 @Module({
   controllers: [IntegrityController],
   providers: [IntegrityService, DuplicateDetectionService, HouseholdMergeRegistry],
-  exports: [DuplicateDetectionService, HouseholdMergeRegistry],
+  exports: [DuplicateDetectionService, HouseholdMergeRegistry, IntegrityService],
 })
 export class IntegrityModule {}

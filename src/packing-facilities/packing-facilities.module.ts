@@ -16,6 +16,6 @@ import { SourceCascade } from './source-cascade';
     PackingFacilityCertificate,
     SourceCascade,
   ],
-  exports: [PackingFacilitiesService],
+  exports: [PackingFacilitiesService, PackingFacilityLifecycleService],
 })
 export class PackingFacilitiesModule {}

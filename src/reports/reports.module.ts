@@ -6,5 +6,6 @@ import { ReportsController } from './reports.controller';
 @Module({
   controllers: [ReportsController],
   providers: [DisbursementReportService, OverviewReportService],
+  exports: [DisbursementReportService, OverviewReportService],
 })
 export class ReportsModule {}

@@ -10,6 +10,6 @@ import { ValueChainsService } from './value-chains.service';
   imports: [HouseholdsModule],
   controllers: [ValueChainsController],
   providers: [ValueChainsService, ValueChainLifecycleService, DisbursementsService, DisbursementLagScan],
-  exports: [ValueChainsService, DisbursementLagScan],
+  exports: [ValueChainsService, DisbursementLagScan, DisbursementsService],
 })
 export class ValueChainsModule {}
