@@ -8,7 +8,7 @@ import { bodyParsers, createValidationPipe } from '@lienket/http-common';
 import type { Env } from './config/env';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { requestLogging } from './logging/request-logging';
-import { rootToHome, WEB_PREFIX_EXCLUSIONS } from './web/web-routes';
+import { rootToHome, routePages, WEB_PREFIX_EXCLUSIONS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,6 +25,7 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
   // Slow links: every text answer (pages, JSON, exports) is compressed.
   app.use(compression());
   app.use(rootToHome);
+  app.use(routePages);
   app.use('/assets', serveStatic(join(__dirname, 'web', 'assets'), { maxAge: '1d', fallthrough: false }));
   for (const handler of bodyParsers(config.get('BODY_LIMIT', { infer: true }))) app.use(handler);
   app.setGlobalPrefix(API_PREFIX, {
