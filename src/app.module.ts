@@ -27,6 +27,7 @@ import { ProductsModule } from './products/products.module';
 import { ReportsModule } from './reports/reports.module';
 import { RedisModule } from './redis/redis.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ThrottlingModule } from './throttling/throttling.module';
 import { ScansModule } from './scans/scans.module';
 import { WebModule } from './web/web.module';
 import { SupplyModule } from './supply/supply.module';
@@ -62,6 +63,7 @@ import { ValueChainsModule } from './value-chains/value-chains.module';
     SupplyModule,
     ScansModule,
     IdempotencyModule,
+    ThrottlingModule,
     WebModule,
     NotificationsModule,
     ReportsModule,

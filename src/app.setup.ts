@@ -8,6 +8,7 @@ import { bodyParsers, createValidationPipe } from '@lienket/http-common';
 import type { Env } from './config/env';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { requestLogging } from './logging/request-logging';
+import { securityHeaders } from './security-headers';
 import { rootToHome, routePages, WEB_PREFIX_EXCLUSIONS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
@@ -22,6 +23,10 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
     .getInstance()
     .set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
   app.use(requestLogging(logger.root));
+  app.use(securityHeaders());
+  // Cross-origin browser calls only from the origins named in CORS_ORIGINS (none by default).
+  const corsOrigins = config.get('CORS_ORIGINS', { infer: true });
+  if (corsOrigins) app.enableCors({ origin: corsOrigins.split(',').map((o) => o.trim()), credentials: false });
   // Slow links: every text answer (pages, JSON, exports) is compressed.
   app.use(compression());
   app.use(rootToHome);

@@ -94,6 +94,11 @@ export class Env {
   @IsIn(['on', 'off']) WORKER: 'on' | 'off' = 'on';
   /** The periodic scans' schedule: each period of this length is scanned once, by one process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) SCAN_INTERVAL_SECONDS = 3600;
+  /** Comma-separated origins allowed to call the API from a browser (CORS); empty: none. */
+  @IsString() CORS_ORIGINS = '';
+  /** Requests per minute per person (or per address before signing in), and logins per minute per address. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 600;
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_LOGIN_PER_MINUTE = 20;
   /** How long an Idempotency-Key's answer is kept for replay. */
   @Transform(toInt) @IsInt() @Min(1) @Max(720) IDEMPOTENCY_TTL_HOURS = 24;
   /** Prefix of every BullMQ key in Redis (lets several deployments, or test runs, share one Redis). */

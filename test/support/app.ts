@@ -23,6 +23,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
     WORKER: 'off',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SQLITE_PATH: join(dir, `worker-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`),
+    // Specs sign in and call far faster than people; test/throttling.e2e-spec.ts sets its own limits.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
     // A queue of its own per app: another spec's drain never takes this app's jobs.
     QUEUE_PREFIX: `lktest-${process.env.LIENKET_TEST_RUN ?? 'x'}-${process.pid}-${++apps}`,
     ...env,
