@@ -11,7 +11,8 @@ import { RateLimitGuard } from './rate-limit.guard';
 
 const isLogin = (context: ExecutionContext): boolean => {
   const req = context.switchToHttp().getRequest<Request>();
-  return req.method === 'POST' && /^\/(api\/v1\/auth\/)?login\/?$/.test(req.path);
+  // originalUrl: the address as sent (pages are routed internally under /_web, see web-routes.ts).
+  return req.method === 'POST' && /^\/(api\/v1\/auth\/)?login\/?$/.test(req.originalUrl.split('?')[0]);
 };
 
 /**
