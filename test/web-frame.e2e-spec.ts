@@ -2,10 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Notification } from '../src/notifications/notification.entity';
-import { OutboxRelay } from '../src/notifications/outbox-relay.service';
 import { HOME } from '../src/web/nav';
 import { createTestApp } from './support/app';
 import { Fixtures, PASSWORD, signedIn, TestUser, unique } from './support/fixtures';
+import { deliverCodeActivated } from './support/notices';
 import { csrfOf, urlencoded, WebAgent, webLogin, webVisitor } from './support/web';
 
 /**
@@ -272,29 +272,9 @@ describe('redirects and the session', () => {
 });
 
 describe('inbox over the real outbox', () => {
-  let serial = 0;
-  /** Creates and activates a code in COMMUNE: `code.activated` reaches this spec's officials. */
-  async function activatedCode(reason: string): Promise<string> {
-    const cooperative = await fx.cooperative({ communeCode: COMMUNE });
-    const code = `VN-WF-${String(Date.now() % 10000).padStart(4, '0')}${String(serial++ % 100).padStart(2, '0')}`;
-    const created = await signedIn(app, official)
-      .post('/api/v1/growing-areas', {
-        code,
-        kind: 'domestic',
-        productCode: 'chestnut',
-        areaHa: 3,
-        communeCode: COMMUNE,
-        cooperativeId: cooperative.id,
-        issuer: 'Chi cục Trồng trọt và BVTV Lạng Sơn',
-        issuedOn: '2026-06-01',
-      })
-      .expect(201);
-    await signedIn(app, official)
-      .post(`/api/v1/growing-areas/${created.body.id}/status`, { to: 'active', reason })
-      .expect(200);
-    await app.get(OutboxRelay).drain();
-    return code;
-  }
+  /** `code.activated` in COMMUNE: it reaches this spec's officials. */
+  const activatedCode = async (reason: string): Promise<string> =>
+    (await deliverCodeActivated(app, official, { communeCode: COMMUNE, reason })).code;
   const unreadBadge = (html: string) => /<span class="badge" data-unread>(\d+)<\/span>/.exec(html)?.[1];
   const markReadIds = (html: string) =>
     [...html.matchAll(/action="\/inbox\/([0-9a-f-]{36})\/read"/g)].map((m) => m[1]);
