@@ -10,7 +10,11 @@ export interface NavItem {
 const EVERYONE: readonly Role[] = ['admin', 'official', 'inspector', 'cooperative', 'enterprise'];
 
 /** The menu, in order; each person sees the entries of their role. */
-export const NAV: NavItem[] = [{ href: '/inbox', label: 'nav.inbox', roles: EVERYONE }];
+export const NAV: NavItem[] = [
+  { href: '/inbox', label: 'nav.inbox', roles: EVERYONE },
+  { href: '/supply', label: 'supply.nav', roles: ['enterprise', 'official', 'admin'] },
+  { href: '/contracts', label: 'contracts.nav', roles: ['enterprise', 'official', 'admin', 'cooperative'] },
+];
 
 /** Where `/` takes each role. */
 export const HOME: Record<Role, string> = {
@@ -18,5 +22,5 @@ export const HOME: Record<Role, string> = {
   official: '/inbox',
   inspector: '/inbox',
   cooperative: '/inbox',
-  enterprise: '/inbox',
+  enterprise: '/supply',
 };

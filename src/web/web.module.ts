@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { EnterprisePagesModules } from './enterprise/enterprise-pages.modules';
 import { AuthPagesController } from './auth-pages.controller';
+import { ContractsPageController } from './enterprise/contracts-page.controller';
+import { SupplyPageController } from './enterprise/supply-page.controller';
 import { InboxPageController } from './inbox-page.controller';
 import { WebAuthGuard } from './web-auth.guard';
 import { WebSession } from './web-session.service';
@@ -9,8 +12,12 @@ import { WEB_MOUNT } from './web-routes';
 
 /** The web pages at `/`: server-rendered HTML over the same services (and scoping) as the API. */
 @Module({
-  imports: [NotificationsModule, RouterModule.register([{ path: WEB_MOUNT, module: WebModule }])],
-  controllers: [AuthPagesController, InboxPageController],
+  imports: [
+    NotificationsModule,
+    ...EnterprisePagesModules,
+    RouterModule.register([{ path: WEB_MOUNT, module: WebModule }]),
+  ],
+  controllers: [AuthPagesController, InboxPageController, SupplyPageController, ContractsPageController],
   providers: [WebSession, WebAuthGuard],
 })
 export class WebModule {}

@@ -1,6 +1,7 @@
 import type { MessagesOf } from '../catalogue';
 import type { vi } from '../vi';
 import { common } from './common';
+import { enterprise } from './enterprise';
 
 /** The English catalogue: the same keys as the Vietnamese one (the compiler checks). */
-export const en: MessagesOf<typeof vi> = { ...common };
+export const en: MessagesOf<typeof vi> = { ...common, ...enterprise };
