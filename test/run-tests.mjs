@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// npm test: unit specs, then e2e specs on SQLite, then again on MariaDB/MySQL when one answers
-// (TEST_MYSQL_URL, DATABASE_URL, or root@127.0.0.1:3306) in a throw-away database, with Redis
-// when one answers (REDIS_URL or 127.0.0.1:6379). Ends with one "N passed, N failed" line.
+// npm test: unit specs, then e2e specs on SQLite, browser specs in chromium (test/browser), then
+// e2e again on MariaDB/MySQL when one answers (TEST_MYSQL_URL, DATABASE_URL, or root@127.0.0.1:3306)
+// in a throw-away database, with Redis when one answers (REDIS_URL or 127.0.0.1:6379). Ends with
+// one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection as tcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ function answers(host, port) {
   });
 }
 
-function jest(label, config, env) {
+function jest(label, config, env, args = []) {
   const outputFile = join(workDir, `${label.replace(/\W+/g, '-')}.json`);
   console.log(`\n=== ${label} ===`);
   const run = spawnSync(
@@ -34,6 +35,7 @@ function jest(label, config, env) {
       '--outputFile',
       outputFile,
       ...extraArgs,
+      ...args,
     ],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
@@ -65,6 +67,23 @@ async function redisUrl() {
 const base = { DATABASE_URL: '', REDIS_URL: '', LIENKET_TEST_DIR: join(workDir, 'sqlite') };
 jest('unit', 'test/jest-unit.config.js', base);
 jest('e2e on SQLite, inline queue', 'test/jest-e2e.config.js', base);
+// Browser specs (test/browser) in chromium on the SQLite app; CI installs it, so none is a failure.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromiumPath)) {
+  // A filter naming other specs leaves no browser spec: that is not a failure here.
+  jest(
+    'browser (chromium)',
+    'test/jest-browser.config.js',
+    base,
+    extraArgs.length ? ['--passWithNoTests'] : [],
+  );
+} else {
+  console.log(
+    `\n=== browser (chromium) ===\nNo chromium at ${chromiumPath}: the browser specs need it. ` +
+      'Install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
+  );
+  results.push({ label: 'browser (chromium)', passed: 0, failed: 1 });
+}
 
 const serverUrl = await mysqlUrl();
 if (serverUrl) {
