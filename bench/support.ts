@@ -120,25 +120,30 @@ export function startWorker(databaseUrl: string, env: Record<string, string> = {
   return spawnBuilt('worker', databaseUrl, env);
 }
 
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  port = PORT,
+): Promise<RunningApi> {
+  const base = `http://127.0.0.1:${port}`;
   if (
-    await fetch(`${BASE}/health`).then(
+    await fetch(`${base}/health`).then(
       () => true,
       () => false,
     )
   ) {
     throw new Error(
-      `something already answers on port ${PORT} (a stray API from an earlier run?); set BENCH_PORT`,
+      `something already answers on port ${port} (a stray API from an earlier run?); set BENCH_PORT`,
     );
   }
   const api = spawnBuilt('main', databaseUrl, {
-    PORT: String(PORT),
+    PORT: String(port),
     HOST: '127.0.0.1',
     // The API alone: in production the outbox relay runs in the worker processes.
     WORKER: 'off',
     ...env,
   });
-  await waitForHealth();
+  await waitForHealth(base);
   const status = (field: string) => {
     const line = readFileSync(`/proc/${api.process.pid}/status`, 'utf8')
       .split('\n')
@@ -148,11 +153,11 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   return { ...api, peakRssMiB: () => status('VmHWM'), currentRssMiB: () => status('VmRSS') };
 }
 
-async function waitForHealth(): Promise<void> {
+export async function waitForHealth(base = BASE): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${BASE}/health`)).ok) return;
+      if ((await fetch(`${base}/health`)).ok) return;
     } catch {
       // not listening yet
     }
