@@ -43,10 +43,17 @@ async function api(method: string, path: string, body?: unknown, token?: string)
   return outcomes[outcomes.length - 1];
 }
 
-async function must(method: string, path: string, body: unknown, token: string, status = 201): Promise<any> {
+/** The answer's body when the status is the expected one (the fields the set-up reads: id, accessToken). */
+async function must(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string,
+  status = 201,
+): Promise<{ id: string; accessToken: string }> {
   const res = await api(method, path, body, token);
   if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return res.body as { id: string; accessToken: string };
 }
 
 class Receiver {
