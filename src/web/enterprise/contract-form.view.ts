@@ -186,13 +186,14 @@ function termsForm(ctx: WebContext, d: ContractFormData, terms: NonNullable<Cont
                     value="${g.id}"
                     ${v.sourceGrowingAreaIds.includes(g.id) ? html`checked` : ''}
                   />
-                  <strong>${g.code}</strong> · ${d.communes.get(g.communeCode) ?? g.communeCode} ·
-                  ${n(g.areaHa)}
-                  ha${
-                    g.markets.length
-                      ? html` · ${g.markets.map((m) => marketName(ctx.lang, m)).join(', ')}`
-                      : ''
-                  }
+                  <span>
+                    <strong>${g.code}</strong> ·
+                    ${[
+                      d.communes.get(g.communeCode) ?? g.communeCode,
+                      `${n(g.areaHa)} ha`,
+                      ...g.markets.map((m) => marketName(ctx.lang, m)),
+                    ].join(' · ')}
+                  </span>
                 </label>`,
             )
       }

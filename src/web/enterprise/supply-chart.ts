@@ -24,12 +24,16 @@ const COLOURS: Record<(typeof SERIES)[number], string> = {
   available: '#1a5fb4',
 };
 
-const HEIGHT = 300;
-const TOP = 40;
-const BOTTOM = 44;
-const LEFT = 72;
+/** The drawing's units: 640 wide at least, so it fills a page column and still reads on a phone. */
+const MIN_WIDTH = 640;
+const HEIGHT = 320;
+const TOP = 48;
+const BOTTOM = 40;
+const LEFT = 80;
 const RIGHT = 12;
-const GROUP = 42;
+/** The narrowest a period's group of three bars gets before the chart widens (and scrolls). */
+const MIN_GROUP = 30;
+const FONT = 15;
 
 /** 1, 2 or 5 times a power of ten, at least `rough`: axis steps people read at a glance. */
 export function niceStep(rough: number): number {
@@ -58,22 +62,24 @@ export function supplyChart(
   const max = Math.ceil(rawMax / step) * step || step;
   const min = Math.floor(rawMin / step) * step;
   const plotHeight = HEIGHT - TOP - BOTTOM;
-  const width = LEFT + RIGHT + Math.max(periods.length, 6) * GROUP;
+  const width = Math.max(MIN_WIDTH, LEFT + RIGHT + periods.length * MIN_GROUP);
+  const group = (width - LEFT - RIGHT) / Math.max(periods.length, 1);
   const y = (v: number) => TOP + ((max - v) / (max - min)) * plotHeight;
-  const barWidth = (GROUP - 12) / SERIES.length;
-  // Long windows (weeks over a year) show every n-th period's label only, so labels never overlap.
-  const labelEvery = Math.max(1, Math.ceil(periods.length / 24));
+  const barWidth = Math.min(40, (group * 0.8) / SERIES.length);
+  // Labels are about 4 characters wide; long windows label every n-th period so they never overlap.
+  const labelEvery = Math.max(1, Math.ceil((FONT * 4.2) / group));
   const e = escapeHtml;
 
   const ticks: string[] = [];
   for (let v = min; v <= max + step / 2; v += step) {
     ticks.push(
       `<line x1="${LEFT}" x2="${width - RIGHT}" y1="${at(y(v))}" y2="${at(y(v))}" stroke="${v === 0 ? '#5b6b61' : '#d5ddd7'}" />` +
-        `<text x="${LEFT - 6}" y="${at(y(v) + 4)}" text-anchor="end">${e(format(v))}</text>`,
+        `<text x="${LEFT - 6}" y="${at(y(v) + FONT / 3)}" text-anchor="end">${e(format(v))}</text>`,
     );
   }
   const groups = periods.map((p, i) => {
-    const x0 = LEFT + i * GROUP + 6;
+    const middle = LEFT + (i + 0.5) * group;
+    const x0 = middle - (barWidth * SERIES.length) / 2;
     const bars = SERIES.map((s, j) => {
       const top = Math.min(y(p[s]), y(0));
       const height = Math.abs(y(p[s]) - y(0));
@@ -84,26 +90,26 @@ export function supplyChart(
     }).join('');
     const label =
       i % labelEvery === 0
-        ? `<text x="${at(x0 + (GROUP - 12) / 2)}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle">${e(p.label)}</text>`
+        ? `<text x="${at(middle)}" y="${HEIGHT - BOTTOM + FONT + 6}" text-anchor="middle">${e(p.label)}</text>`
         : '';
     return `<g>${bars}${label}</g>`;
   });
-  const legendGap = Math.max(110, (width - 4) / SERIES.length);
+  const legendGap = (width - LEFT) / SERIES.length;
   const legend = SERIES.map(
     (s, j) =>
-      `<g transform="translate(${at(4 + j * legendGap)},10)"><rect width="14" height="14" fill="${COLOURS[s]}" />` +
-      `<text x="20" y="12">${e(text[s])}</text></g>`,
+      `<g transform="translate(${at(LEFT + j * legendGap)},8)"><rect width="${FONT}" height="${FONT}" fill="${COLOURS[s]}" />` +
+      `<text x="${FONT + 6}" y="${FONT - 2}">${e(text[s])}</text></g>`,
   ).join('');
   return (
     `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${HEIGHT}" ` +
-    // Many periods scroll sideways (in their wrapper) rather than shrink into unreadable bars.
-    (periods.length > 8 ? `style="min-width:${90 + periods.length * 16}px" ` : '') +
+    // A long window scrolls sideways (in its wrapper) rather than shrinking into unreadable bars.
+    (width > MIN_WIDTH ? `style="min-width:${Math.round(width * 0.6)}px;max-height:none" ` : '') +
     `role="img" ` +
-    `aria-labelledby="supply-chart-title" font-size="12" font-family="system-ui, sans-serif" fill="#1d2a22">` +
+    `aria-labelledby="supply-chart-title" font-size="${FONT}" font-family="system-ui, sans-serif" fill="#1d2a22">` +
     `<title id="supply-chart-title">${e(text.title)}</title>` +
     legend +
     ticks.join('') +
-    `<text x="4" y="${TOP - 8}">${e(text.unit)}</text>` +
+    `<text x="${LEFT - 6}" y="${TOP - 12}" text-anchor="end">${e(text.unit)}</text>` +
     groups.join('') +
     `<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${HEIGHT - BOTTOM}" stroke="#5b6b61" />` +
     `</svg>`

@@ -111,10 +111,12 @@ export function supplyResults(ctx: WebContext, d: SupplyResultsData): SafeHtml {
     },
     n,
   );
-  const volume = (v: number) =>
+  const volume = (v: number, withUnit = true) =>
     v < 0
-      ? html`<span class="tag overdue">${n(v)} ${unit} · ${t('supply.shortfall')}</span>`
-      : html`${n(v)} ${unit}`;
+      ? html`<span class="tag overdue">${n(v)}${withUnit && ` ${unit}`} · ${t('supply.shortfall')}</span>`
+      : html`${n(v)}${withUnit && ` ${unit}`}`;
+  const heading = (s: 'forecast' | 'committed' | 'available') =>
+    html`<th scope="col" class="num">${t(`supply.${s}`)} (${unit})</th>`;
   const sources = report.sources.slice((d.page - 1) * d.limit, d.page * d.limit);
   return html`<section aria-labelledby="supply-totals">
       <h2 id="supply-totals">
@@ -131,32 +133,30 @@ export function supplyResults(ctx: WebContext, d: SupplyResultsData): SafeHtml {
         )}
       </div>
       <div class="table-wrap">${raw(chart)}</div>
-      <div class="table-wrap" style="margin-top:12px">
-        <table class="stack">
-          <caption class="muted" style="text-align:left;padding:8px">
-            ${t('supply.chartData')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('supply.period')}</th>
-              <th scope="col" class="num">${t('supply.forecast')}</th>
-              <th scope="col" class="num">${t('supply.committed')}</th>
-              <th scope="col" class="num">${t('supply.available')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${report.periods.map(
-              (p) =>
-                html`<tr>
-                  <td data-label="${t('supply.period')}">${dayOf(p.start)} – ${dayOf(p.end)}</td>
-                  <td class="num" data-label="${t('supply.forecast')}">${n(p.forecast)}</td>
-                  <td class="num" data-label="${t('supply.committed')}">${n(p.committed)}</td>
-                  <td class="num" data-label="${t('supply.available')}">${volume(p.available)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      <details class="card" style="margin-top:12px" ${report.periods.length <= 6 ? html`open` : ''}>
+        <summary>${t('supply.chartData')}</summary>
+        <div class="table-wrap">
+          <table class="stack" aria-label="${t('supply.chartData')}">
+            <thead>
+              <tr>
+                <th scope="col">${t('supply.period')}</th>
+                ${heading('forecast')} ${heading('committed')} ${heading('available')}
+              </tr>
+            </thead>
+            <tbody>
+              ${report.periods.map(
+                (p) =>
+                  html`<tr>
+                    <td data-label="${t('supply.period')}">${dayOf(p.start)} – ${dayOf(p.end)}</td>
+                    <td class="num" data-label="${t('supply.forecast')}">${n(p.forecast)}</td>
+                    <td class="num" data-label="${t('supply.committed')}">${n(p.committed)}</td>
+                    <td class="num" data-label="${t('supply.available')}">${volume(p.available, false)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
     <section aria-labelledby="supply-sources">
       <h2 id="supply-sources">${t('supply.sources')}</h2>
@@ -171,9 +171,7 @@ export function supplyResults(ctx: WebContext, d: SupplyResultsData): SafeHtml {
                       <th scope="col">${t('supply.commune')}</th>
                       <th scope="col">${t('supply.cooperative')}</th>
                       <th scope="col" class="num">${t('supply.areaHa')}</th>
-                      <th scope="col" class="num">${t('supply.forecast')}</th>
-                      <th scope="col" class="num">${t('supply.committed')}</th>
-                      <th scope="col" class="num">${t('supply.available')}</th>
+                      ${heading('forecast')} ${heading('committed')} ${heading('available')}
                     </tr>
                   </thead>
                   <tbody>
@@ -201,7 +199,9 @@ export function supplyResults(ctx: WebContext, d: SupplyResultsData): SafeHtml {
                         </td>
                         <td class="num" data-label="${t('supply.forecast')}">${n(s.forecast)}</td>
                         <td class="num" data-label="${t('supply.committed')}">${n(s.committed)}</td>
-                        <td class="num" data-label="${t('supply.available')}">${volume(s.available)}</td>
+                        <td class="num" data-label="${t('supply.available')}">
+                          ${volume(s.available, false)}
+                        </td>
                       </tr>`;
                     })}
                   </tbody>
