@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Response } from 'playwright-core';
 import type { Role } from '../../src/auth/role';
 import { HOME } from '../../src/web/nav';
 import { createTestApp } from '../support/app';
@@ -155,6 +155,15 @@ export async function login(
     page.getByLabel('Mật khẩu').press('Enter'),
   ]);
 }
+
+type StyleWindow = { getComputedStyle(e: unknown, pseudo?: string): Record<string, string> };
+
+/** A computed style property of the element (of its ::before with pseudo '::before'). */
+export const styleOf = (locator: Locator, property: string, pseudo?: string): Promise<string> =>
+  locator.evaluate(
+    (e, [name, after]) => (globalThis as unknown as StyleWindow).getComputedStyle(e, after)[name],
+    [property, pseudo] as const,
+  );
 
 /** The page's width as laid out: more than the viewport means a horizontal scroll bar. */
 export const scrollWidth = (page: Page): Promise<number> =>
