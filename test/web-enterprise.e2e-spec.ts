@@ -263,6 +263,32 @@ describe('contracts', () => {
     expect(withHistory.text).toContain('Không đủ nguồn');
   });
 
+  it('lets an official draft for an enterprise chosen in the form', async () => {
+    const { cooperative, enterprise, a } = await chain(2045);
+    const web = await webLogin(app, official);
+    const form = await web.get(`/contracts/new?cooperativeId=${cooperative.id}&productCode=custard-apple`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<label for="f-enterpriseId">Doanh nghiệp (bên mua)');
+    const terms = {
+      cooperativeId: cooperative.id,
+      productCode: 'custard-apple',
+      volume: '100',
+      unit: 'kg',
+      priceVndPerUnit: '25000',
+      deliveryFrom: '2045-08-01',
+      deliveryTo: '2045-08-31',
+      sourceGrowingAreaIds: [a.id],
+    };
+    const noBuyer = await web.post('/contracts/new', terms);
+    expect(noBuyer.status).toBe(400);
+    expect(errorBeside(noBuyer.text, 'enterpriseId')).toBe('enterpriseId is required');
+    const made = await web.post('/contracts/new', { ...terms, enterpriseId: enterprise.id });
+    expect(made.status).toBe(303);
+    const page = await web.get(made.headers.location);
+    expect(page.text).toContain(enterprise.name);
+    expect(page.text).toContain('Kích hoạt hợp đồng');
+  });
+
   it('answers 404 for another enterprise’s contract, 403 without the CSRF token or for a cooperative drafting', async () => {
     const { cooperative, a, web } = await chain(2044);
     const id = await draft(web, cooperative.id, [a.id], {
