@@ -14,6 +14,10 @@ export const NAV: NavItem[] = [
   { href: '/inbox', label: 'nav.inbox', roles: EVERYONE },
   { href: '/supply', label: 'supply.nav', roles: ['enterprise', 'official', 'admin'] },
   { href: '/contracts', label: 'contracts.nav', roles: ['enterprise', 'official', 'admin', 'cooperative'] },
+  { href: '/households', label: 'households.nav', roles: ['cooperative', 'official', 'admin'] },
+  { href: '/cooperatives', label: 'members.nav', roles: ['cooperative', 'official', 'admin'] },
+  { href: '/my-codes', label: 'myCodes.nav', roles: ['cooperative'] },
+  { href: '/imports/households', label: 'imports.nav', roles: ['cooperative', 'official', 'admin'] },
 ];
 
 /** Where `/` takes each role. */
@@ -21,6 +25,6 @@ export const HOME: Record<Role, string> = {
   admin: '/inbox',
   official: '/inbox',
   inspector: '/inbox',
-  cooperative: '/inbox',
+  cooperative: '/households',
   enterprise: '/supply',
 };

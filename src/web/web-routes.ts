@@ -7,7 +7,19 @@ import type { NextFunction, Request, Response } from 'express';
  * segment may also be an API path: /households is a page, /api/v1/households the API). A page
  * controller under a new segment adds it here.
  */
-export const WEB_SECTIONS = ['home', 'login', 'logout', 'lang', 'inbox', 'supply', 'contracts'] as const;
+export const WEB_SECTIONS = [
+  'home',
+  'login',
+  'logout',
+  'lang',
+  'inbox',
+  'supply',
+  'contracts',
+  'households',
+  'cooperatives',
+  'my-codes',
+  'imports',
+] as const;
 
 /**
  * Where the pages' controllers are mounted inside the app (WebModule's RouterModule path). Nest's

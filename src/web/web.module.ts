@@ -3,6 +3,11 @@ import { RouterModule } from '@nestjs/core';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { EnterprisePagesModules } from './enterprise/enterprise-pages.modules';
 import { AuthPagesController } from './auth-pages.controller';
+import {
+  CooperativePagesControllers,
+  CooperativePagesModules,
+  CooperativePagesProviders,
+} from './cooperative/cooperative-pages.modules';
 import { ContractsPageController } from './enterprise/contracts-page.controller';
 import { SupplyPageController } from './enterprise/supply-page.controller';
 import { InboxPageController } from './inbox-page.controller';
@@ -15,9 +20,16 @@ import { WEB_MOUNT } from './web-routes';
   imports: [
     NotificationsModule,
     ...EnterprisePagesModules,
+    ...CooperativePagesModules,
     RouterModule.register([{ path: WEB_MOUNT, module: WebModule }]),
   ],
-  controllers: [AuthPagesController, InboxPageController, SupplyPageController, ContractsPageController],
-  providers: [WebSession, WebAuthGuard],
+  controllers: [
+    AuthPagesController,
+    InboxPageController,
+    SupplyPageController,
+    ContractsPageController,
+    ...CooperativePagesControllers,
+  ],
+  providers: [WebSession, WebAuthGuard, ...CooperativePagesProviders],
 })
 export class WebModule {}

@@ -2,6 +2,7 @@ import type { MessagesOf } from '../catalogue';
 import type { vi } from '../vi';
 import { common } from './common';
 import { enterprise } from './enterprise';
+import { cooperative } from './cooperative';
 
 /** The English catalogue: the same keys as the Vietnamese one (the compiler checks). */
-export const en: MessagesOf<typeof vi> = { ...common, ...enterprise };
+export const en: MessagesOf<typeof vi> = { ...common, ...cooperative, ...enterprise };
