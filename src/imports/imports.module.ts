@@ -17,6 +17,5 @@ import { multerOptions } from './upload';
   ],
   controllers: [ImportsController],
   providers: [HouseholdImportPreviewService, HouseholdImportCommitService, CooperativeImportService],
-  exports: [HouseholdImportPreviewService, HouseholdImportCommitService],
 })
 export class ImportsModule {}

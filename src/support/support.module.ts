@@ -8,6 +8,5 @@ import { SupportService } from './support.service';
   imports: [HouseholdsModule, IntegrityModule],
   controllers: [SupportController],
   providers: [SupportService],
-  exports: [SupportService],
 })
 export class SupportModule {}
