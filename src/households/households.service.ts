@@ -49,6 +49,16 @@ export class HouseholdsService {
     return toHouseholdResponse(await this.findEntity(actor, id), await this.ethnicityNames.all());
   }
 
+  /** Head names of the given households the caller may see (one query, for labelling a page of rows). */
+  async headNames(actor: Actor, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.scoped(actor)
+      .select(['h.id', 'h.headName'])
+      .andWhere('h.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((h) => [h.id, h.headName]));
+  }
+
   async list(actor: Actor, q: ListHouseholdsQuery): Promise<Page<HouseholdResponse>> {
     const qb = this.scoped(actor);
     if (q.search) {

@@ -17,5 +17,6 @@ import { multerOptions } from './upload';
   ],
   controllers: [ImportsController],
   providers: [HouseholdImportPreviewService, HouseholdImportCommitService, CooperativeImportService],
+  exports: [HouseholdImportPreviewService, HouseholdImportCommitService],
 })
 export class ImportsModule {}

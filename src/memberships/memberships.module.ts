@@ -9,5 +9,6 @@ import { MembershipsService } from './memberships.service';
   imports: [CooperativesModule, HouseholdsModule, IntegrityModule],
   controllers: [MembershipsController],
   providers: [MembershipsService],
+  exports: [MembershipsService],
 })
 export class MembershipsModule {}

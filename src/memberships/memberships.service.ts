@@ -3,6 +3,7 @@ import { Page, paginate } from '@lienket/http-common';
 import { OutboxService } from '@lienket/outbox';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { Cooperative } from '../cooperatives/cooperative.entity';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { notFound } from '../database/optimistic-update';
 import { Household } from '../households/household.entity';
@@ -11,7 +12,12 @@ import { HouseholdMergeRegistry } from '../integrity/household-merge.registry';
 import { CooperativeMember } from './cooperative-member.entity';
 import { AddMemberDto } from './dto/add-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
-import { MemberResponse, toMemberResponse } from './dto/member.response';
+import {
+  HouseholdMembershipResponse,
+  MemberResponse,
+  toHouseholdMembershipResponse,
+  toMemberResponse,
+} from './dto/member.response';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -40,6 +46,23 @@ export class MembershipsService implements OnModuleInit {
       .where('m.cooperativeId = :cooperativeId', { cooperativeId });
     if (!q.includeFormer) qb.andWhere('m.leftOn IS NULL');
     return paginate(qb, q, toMemberResponse, 'joinedOn');
+  }
+
+  /**
+   * A household's memberships (past ones too), newest first. Cooperative staff see only their own
+   * cooperative's: which other cooperatives a household belongs to is not theirs to know.
+   */
+  async ofHousehold(actor: Actor, householdId: string, limit = 20): Promise<HouseholdMembershipResponse[]> {
+    await this.households.findEntity(actor, householdId);
+    const qb = this.dataSource
+      .createQueryBuilder(CooperativeMember, 'm')
+      .innerJoinAndMapOne('m.cooperative', Cooperative, 'c', 'c.id = m.cooperativeId')
+      .where('m.householdId = :householdId', { householdId })
+      .orderBy('m.joinedOn', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(limit);
+    if (actor.role === 'cooperative') qb.andWhere('m.cooperativeId = :own', { own: actor.cooperativeId });
+    return (await qb.getMany()).map(toHouseholdMembershipResponse);
   }
 
   add(actor: Actor, cooperativeId: string, dto: AddMemberDto): Promise<MemberResponse> {

@@ -8,5 +8,6 @@ import { SupportService } from './support.service';
   imports: [HouseholdsModule, IntegrityModule],
   controllers: [SupportController],
   providers: [SupportService],
+  exports: [SupportService],
 })
 export class SupportModule {}

@@ -2,6 +2,8 @@ import { html, SafeHtml } from './html';
 
 export interface FieldSpec {
   name: string;
+  /** The control's id when two forms of one page share a field name (default `f-<name>`). */
+  id?: string;
   label: string;
   type?: 'text' | 'number' | 'date' | 'email' | 'password' | 'tel' | 'search' | 'select' | 'textarea';
   value?: string | number | null;
@@ -15,7 +17,7 @@ export interface FieldSpec {
 
 /** A labelled input with its error beside it (aria-invalid, aria-describedby), for keyboards and readers. */
 export function field(spec: FieldSpec): SafeHtml {
-  const id = `f-${spec.name.replace(/[^\w-]/g, '-')}`;
+  const id = spec.id ?? `f-${spec.name.replace(/[^\w-]/g, '-')}`;
   const described = [spec.error ? `${id}-error` : '', spec.hint ? `${id}-hint` : '']
     .filter(Boolean)
     .join(' ');

@@ -1,12 +1,15 @@
 import { html, SafeHtml } from './html';
 import type { WebContext } from './web-context';
 
-/** Previous / next links keeping the page's other query parameters. */
-export function pager(ctx: WebContext, page: number, limit: number, total: number): SafeHtml {
+/**
+ * Previous / next links keeping the page's other query parameters; `param` names the page number
+ * when one page holds several lists.
+ */
+export function pager(ctx: WebContext, page: number, limit: number, total: number, param = 'page'): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / limit));
   const url = new URL(ctx.path, 'http://x');
   const link = (p: number) => {
-    url.searchParams.set('page', String(p));
+    url.searchParams.set(param, String(p));
     return url.pathname + url.search;
   };
   return html`<nav class="pager" aria-label="${ctx.t('list.page', { page, pages })}">

@@ -10,6 +10,9 @@ import type { WebRequest } from './web-context';
 import { CsrfRejected, LoginRequired } from './web-errors';
 import { WebSession } from './web-session.service';
 
+/** Set by UploadPage: the form is multipart, so its CSRF field is checked after multer read it. */
+export const CSRF_AFTER_UPLOAD = 'lienket:web-csrf-after-upload';
+
 /**
  * Every page: a session (else the login page), the route's @Roles, a valid CSRF token on anything
  * but GET, and the page's context (language, unread count) for the frame.
@@ -32,7 +35,8 @@ export class WebAuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (roles && !roles.includes(actor.role)) throw new ForbiddenException();
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !this.session.csrf.verify(req)) {
+    const csrfAfterUpload = this.reflector.get<boolean | undefined>(CSRF_AFTER_UPLOAD, context.getHandler());
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfAfterUpload && !this.session.csrf.verify(req)) {
       throw new CsrfRejected();
     }
     const lang = this.session.language(req);
