@@ -12,6 +12,11 @@ const EVERYONE: readonly Role[] = ['admin', 'official', 'inspector', 'cooperativ
 /** The menu, in order; each person sees the entries of their role. */
 export const NAV: NavItem[] = [
   { href: '/inbox', label: 'nav.inbox', roles: EVERYONE },
+  { href: '/dashboard', label: 'nav.dashboard', roles: EVERYONE },
+  { href: '/codes', label: 'nav.codes', roles: EVERYONE },
+  { href: '/facilities', label: 'nav.facilities', roles: EVERYONE },
+  { href: '/value-chains', label: 'nav.valueChains', roles: EVERYONE },
+  { href: '/duplicates', label: 'nav.duplicates', roles: ['admin', 'official'] },
   { href: '/supply', label: 'supply.nav', roles: ['enterprise', 'official', 'admin'] },
   { href: '/contracts', label: 'contracts.nav', roles: ['enterprise', 'official', 'admin', 'cooperative'] },
   { href: '/households', label: 'households.nav', roles: ['cooperative', 'official', 'admin'] },
@@ -22,9 +27,9 @@ export const NAV: NavItem[] = [
 
 /** Where `/` takes each role. */
 export const HOME: Record<Role, string> = {
-  admin: '/inbox',
-  official: '/inbox',
-  inspector: '/inbox',
+  admin: '/dashboard',
+  official: '/dashboard',
+  inspector: '/dashboard',
   cooperative: '/households',
   enterprise: '/supply',
 };

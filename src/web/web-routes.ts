@@ -19,6 +19,11 @@ export const WEB_SECTIONS = [
   'cooperatives',
   'my-codes',
   'imports',
+  'dashboard',
+  'codes',
+  'facilities',
+  'value-chains',
+  'duplicates',
 ] as const;
 
 /**

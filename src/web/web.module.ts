@@ -11,6 +11,11 @@ import {
 import { ContractsPageController } from './enterprise/contracts-page.controller';
 import { SupplyPageController } from './enterprise/supply-page.controller';
 import { InboxPageController } from './inbox-page.controller';
+import {
+  OfficialPagesControllers,
+  OfficialPagesModules,
+  OfficialPagesProviders,
+} from './official/official-pages.modules';
 import { WebAuthGuard } from './web-auth.guard';
 import { WebSession } from './web-session.service';
 import { WEB_MOUNT } from './web-routes';
@@ -20,6 +25,7 @@ import { WEB_MOUNT } from './web-routes';
   imports: [
     NotificationsModule,
     ...EnterprisePagesModules,
+    ...OfficialPagesModules,
     ...CooperativePagesModules,
     RouterModule.register([{ path: WEB_MOUNT, module: WebModule }]),
   ],
@@ -29,7 +35,8 @@ import { WEB_MOUNT } from './web-routes';
     SupplyPageController,
     ContractsPageController,
     ...CooperativePagesControllers,
+    ...OfficialPagesControllers,
   ],
-  providers: [WebSession, WebAuthGuard, ...CooperativePagesProviders],
+  providers: [WebSession, WebAuthGuard, ...CooperativePagesProviders, ...OfficialPagesProviders],
 })
 export class WebModule {}
