@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, chromium, Locator, Page, Response } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import type { Role } from '../../src/auth/role';
 import { HOME } from '../../src/web/nav';
 import { createTestApp } from '../support/app';
@@ -23,6 +25,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The real app listening on a free port of 127.0.0.1, and a browser. */
+let sites = 0;
+
 export interface Site {
   app: INestApplication;
   base: string;
@@ -32,7 +36,10 @@ export interface Site {
 }
 
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {
-  const app = await createTestApp(env);
+  // A SQLite file of this process: never locked by e2e specs run meanwhile, nothing from earlier runs.
+  const dir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
+  const sqlite = join(dir, `browser-${process.pid}-${++sites}.sqlite`);
+  const app = await createTestApp({ SQLITE_PATH: sqlite, ...env });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   let browser: Browser;
@@ -50,6 +57,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     close: async () => {
       await browser.close();
       await app.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqlite}${suffix}`, { force: true });
     },
   };
 }
@@ -187,35 +195,56 @@ export async function expectNoHorizontalScroll(page: Page, width = 360): Promise
 }
 
 export interface AssetWeight {
-  /** Compressed bytes of the scripts and stylesheets as they came over the wire (bodies only). */
+  /** Bytes of the scripts and stylesheets as they came over the wire (compressed bodies and headers). */
   bytes: number;
-  assets: Array<{ url: string; type: string; encoded: number; encoding?: string }>;
+  assets: Array<{ url: string; type: string; encoded: number; decoded: number; encoding?: string }>;
 }
 
-/** Opens a page in a fresh tab-state and sums the encoded sizes of its scripts and stylesheets. */
+interface CdpResponse {
+  requestId: string;
+  type: string;
+  response: { url: string; headers: Record<string, string> };
+}
+
+/**
+ * Opens a page and sums what its scripts and stylesheets cost on the wire, as the browser's network
+ * panel counts it ("transferred": Chrome's encodedDataLength, compressed body and headers).
+ */
 export async function assetWeight(tab: Tab, path: string): Promise<AssetWeight> {
-  const responses: Response[] = [];
-  const record = (response: Response) => {
-    if (['script', 'stylesheet'].includes(response.request().resourceType())) responses.push(response);
-  };
-  tab.page.on('response', record);
-  try {
-    await tab.page.goto(path, { waitUntil: 'load' });
-    const assets = await Promise.all(
-      responses.map(async (response) => {
-        await response.finished();
-        const sizes = await response.request().sizes();
-        const header = Number(response.headers()['content-length']);
-        return {
-          url: response.url(),
-          type: response.request().resourceType(),
-          encoded: sizes.responseBodySize || header || 0,
-          encoding: response.headers()['content-encoding'],
-        };
-      }),
+  const cdp = await tab.context.newCDPSession(tab.page);
+  await cdp.send('Network.enable');
+  // A first visit: the assets come over the wire, not from the cache an earlier page filled.
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const seen = new Map<string, { url: string; type: string; encoding?: string; decoded: number }>();
+  const finished = new Map<string, number>();
+  cdp.on('Network.responseReceived', (event: CdpResponse) => {
+    if (event.type !== 'Script' && event.type !== 'Stylesheet') return;
+    const headers = Object.fromEntries(
+      Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), v]),
     );
+    seen.set(event.requestId, {
+      url: event.response.url,
+      type: event.type.toLowerCase(),
+      encoding: headers['content-encoding'],
+      decoded: 0,
+    });
+  });
+  cdp.on('Network.dataReceived', (event: { requestId: string; dataLength: number }) => {
+    const asset = seen.get(event.requestId);
+    if (asset) asset.decoded += event.dataLength;
+  });
+  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+    finished.set(event.requestId, event.encodedDataLength);
+  });
+  try {
+    await tab.page.goto(path, { waitUntil: 'networkidle' });
+    const assets = [...seen].map(([id, a]) => {
+      const encoded = finished.get(id);
+      if (encoded === undefined) throw new Error(`${a.url} did not finish loading`);
+      return { ...a, encoded };
+    });
     return { bytes: assets.reduce((sum, a) => sum + a.encoded, 0), assets };
   } finally {
-    tab.page.off('response', record);
+    await cdp.detach();
   }
 }
