@@ -86,7 +86,7 @@ function plotTable(ctx: WebContext, view: CodeDetail): SafeHtml {
             return html`<tr>
               ${cell(l.household, name ? html`<a href="/households/${p.householdId}">${name}</a>` : '—')}
               ${cell(l.area, numberText(ctx, p.areaHa), 'num')}
-              ${cell(l.added, dateTimeText(ctx, p.createdAt))}
+              ${cell(l.added, dateTimeText(ctx, p.createdAt, false))}
             </tr>`;
           })}
         </tbody>

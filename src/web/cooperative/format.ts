@@ -8,11 +8,18 @@ import type { WebContext } from '../web-context';
 export const dateText = (value: string | null | undefined): string =>
   value ? value.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3/$2/$1') : '';
 
-export const dateTimeText = (ctx: WebContext, value: Date | string | null | undefined): string =>
+/** A moment as a date (and time) in Việt Nam: 24/11/2026 08:25. */
+export const dateTimeText = (
+  ctx: WebContext,
+  value: Date | string | null | undefined,
+  withTime = true,
+): string =>
   value
     ? new Intl.DateTimeFormat(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB', {
-        dateStyle: 'short',
-        timeStyle: 'short',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
         timeZone: 'Asia/Ho_Chi_Minh',
       }).format(new Date(value))
     : '';
