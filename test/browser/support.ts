@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,6 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The real app listening on a free port of 127.0.0.1, and a browser. */
-let sites = 0;
-
 export interface Site {
   app: INestApplication;
   base: string;
@@ -38,7 +37,7 @@ export interface Site {
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {
   // A SQLite file of this process: never locked by e2e specs run meanwhile, nothing from earlier runs.
   const dir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
-  const sqlite = join(dir, `browser-${process.pid}-${++sites}.sqlite`);
+  const sqlite = join(dir, `browser-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`);
   const app = await createTestApp({ SQLITE_PATH: sqlite, ...env });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
