@@ -167,6 +167,7 @@ describe('household register', () => {
       ethnicity: '02',
       communeCode: '06427',
       village,
+      phone: '',
       memberCount: '7',
       povertyStatus: 'poor',
     };
@@ -179,6 +180,7 @@ describe('household register', () => {
     const shown = await web.get(saved.headers.location as string);
     expect(shown.text).toContain('Đã lưu thay đổi.');
     expect(shown.text).toContain('Hộ nghèo');
+    expect(shown.text).not.toContain('0912345678'); // the emptied phone is removed
     const stale = await web.post(`/households/${dao.id}`, { ...fields, memberCount: '6' });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('vừa được người khác sửa');

@@ -35,6 +35,8 @@ import { ReferenceOptions } from './reference-options';
 const LIMIT = 20;
 const SUPPORT_SHOWN = 10;
 const FILTERS = ['search', 'communeCode', 'povertyStatus', 'ethnicity'] as const;
+/** Optional fields the API clears when sent as null. */
+const CLEARABLE = ['phone', 'village'] as const;
 const SAVED = { created: 'households.created', updated: 'households.saved' } as const;
 
 /** The household register: search as you type, detail, add and edit — the API's service and rules. */
@@ -156,6 +158,8 @@ export class HouseholdPagesController {
     const ctx = req.web!;
     const current = await this.households.findOne(ctx.actor, id);
     const values = formValues(body, { numbers: HOUSEHOLD_NUMBERS });
+    // An emptied phone or village is removed (null), not left as it was (absent).
+    for (const name of CLEARABLE) if (body[name] === '') values[name] = null;
     const options = { ...this.editOptions(current), version: Number(values.version) || current.version };
     const checked = await validateForm(UpdateHouseholdDto, values);
     if (checked.errors) {
