@@ -108,7 +108,7 @@ export function boundaryMap(boundary: unknown, title: string): SafeHtml | null {
     `<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${safeTitle}" xmlns="http://www.w3.org/2000/svg">` +
       `<title>${safeTitle}</title>` +
       `<path d="${d}" fill="#1f6b3a" fill-opacity="0.25" fill-rule="evenodd" stroke="#1f6b3a" stroke-width="2" stroke-linejoin="round"/>` +
-      `<g font-size="13" font-family="system-ui, sans-serif" fill="#1d2a22">` +
+      `<g font-size="16" font-family="system-ui, sans-serif" fill="#1d2a22">` +
       `<path d="M${MAP_WIDTH - 20} 10 L${MAP_WIDTH - 26} 26 L${MAP_WIDTH - 20} 22 L${MAP_WIDTH - 14} 26 Z" fill="#1d2a22"/>` +
       `<text x="${MAP_WIDTH - 20}" y="40" text-anchor="middle">N</text>` +
       `<path d="M10 ${barY - 5} V${barY} H${n(10 + bar.units)} V${barY - 5}" fill="none" stroke="#1d2a22" stroke-width="2"/>` +

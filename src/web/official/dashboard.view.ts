@@ -20,11 +20,21 @@ export interface Dashboard {
   refs: References;
 }
 
+/** Hectares, heads, or both (a livestock chain may also declare its area, as §7's 7 ha of duck). */
+export function scale(ctx: WebContext, areaHa: number, heads: number, unit?: string): string {
+  const f = formatsFor(ctx.lang);
+  const parts = [
+    areaHa > 0 || (unit !== 'head' && heads === 0) ? f.hectares(areaHa) : '',
+    heads > 0 || unit === 'head' ? ctx.t('dashboard.heads', { n: f.number(heads) }) : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
 function productTable(ctx: WebContext, overview: OverviewReport, refs: References): SafeHtml {
   const { t } = ctx;
   const f = formatsFor(ctx.lang);
   return html`<div class="table-wrap">
-    <table class="stack">
+    <table class="stack figures">
       <thead>
         <tr>
           <th scope="col">${t('dashboard.col.product')}</th>
@@ -43,11 +53,7 @@ function productTable(ctx: WebContext, overview: OverviewReport, refs: Reference
               <td class="num" data-label="${t('dashboard.col.models')}">${f.number(p.models)}</td>
               <td class="num" data-label="${t('dashboard.col.households')}">${f.number(p.households)}</td>
               <td class="num" data-label="${t('dashboard.col.scale')}">
-                ${
-                  refs.productUnit(p.productCode) === 'head'
-                    ? t('dashboard.heads', { n: f.number(p.heads) })
-                    : f.hectares(p.areaHa)
-                }
+                ${scale(ctx, p.areaHa, p.heads, refs.productUnit(p.productCode))}
               </td>
               <td class="num" data-label="${t('dashboard.col.poor')}">${f.share(p.poorShare)}</td>
               <td class="num" data-label="${t('dashboard.col.minority')}">
@@ -163,7 +169,7 @@ export function dashboardPage(ctx: WebContext, d: Dashboard): string {
         d.disbursement &&
         html`<section aria-labelledby="money-title">
           <h2 id="money-title">${t('dashboard.disbursement', { year: d.disbursement.year })}</h2>
-          <form method="get" action="/dashboard" class="inline">
+          <form method="get" action="/dashboard" class="inline narrow">
             ${field({
               name: 'year',
               label: t('dashboard.year'),

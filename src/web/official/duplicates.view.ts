@@ -169,7 +169,7 @@ export function duplicatesPage(ctx: WebContext, list: DuplicatesList): string {
     t('duplicates.title'),
     html`${saved}${elsewhere}
       <p class="muted">${t('duplicates.intro')}</p>
-      <form method="get" action="/duplicates" class="inline card" data-live="#results">
+      <form method="get" action="/duplicates" class="inline card narrow" data-live="#results">
         ${field({
           name: 'status',
           label: t('duplicates.filter.status'),

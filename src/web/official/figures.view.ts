@@ -23,6 +23,13 @@ export const CAPITAL_KEYS: Record<string, MessageKey> = {
   recurrent: 'money.capital.recurrent',
 };
 
+/** Budget lines in the order the province reports them: state money first, investment before recurrent. */
+export function bySourceOrder<L extends { source: string; capitalType: string | null }>(lines: L[]): L[] {
+  const rank = (l: L) =>
+    Object.keys(SOURCE_KEYS).indexOf(l.source) * 10 + Object.keys(CAPITAL_KEYS).indexOf(l.capitalType ?? '');
+  return [...lines].sort((a, b) => rank(a) - rank(b));
+}
+
 const label = (ctx: WebContext, keys: Record<string, MessageKey>, value: string): string =>
   keys[value] ? ctx.t(keys[value]) : value;
 
@@ -81,7 +88,7 @@ export function disbursementTable(ctx: WebContext, report: DisbursementReport): 
     </tr>`;
   };
   return html`<div class="table-wrap">
-      <table class="stack">
+      <table class="stack figures">
         <thead>
           <tr>
             <th scope="col">${t('money.col.line')}</th>
@@ -92,13 +99,13 @@ export function disbursementTable(ctx: WebContext, report: DisbursementReport): 
           </tr>
         </thead>
         <tbody>
-          ${report.bySource.map((s) => [
+          ${bySourceOrder(report.bySource).map((s) => [
             row(
               s,
               `${label(ctx, PROGRAMME_KEYS, s.programme)} — ${label(ctx, SOURCE_KEYS, s.source)}`,
               `${s.programme}|${s.source}`,
             ),
-            report.byCapitalType
+            bySourceOrder(report.byCapitalType)
               .filter((c) => s.source === 'state' && c.programme === s.programme)
               .map((c) =>
                 row(

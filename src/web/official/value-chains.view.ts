@@ -12,7 +12,15 @@ import { layout } from '../layout';
 import { pager } from '../pager';
 import type { WebContext } from '../web-context';
 import { subPager } from './certificate-sections.view';
-import { CAPITAL_KEYS, disbursementTable, PROGRAMME_KEYS, progressBar, SOURCE_KEYS } from './figures.view';
+import {
+  bySourceOrder,
+  CAPITAL_KEYS,
+  disbursementTable,
+  PROGRAMME_KEYS,
+  progressBar,
+  SOURCE_KEYS,
+} from './figures.view';
+import { scale } from './dashboard.view';
 import { formatsFor } from './official-format';
 import type { References } from './reference-labels';
 
@@ -142,7 +150,7 @@ export function chainsResults(
                         </td>
                         <td data-label="${t('chains.col.bySource')}">
                           <ul style="margin:0;padding-left:1em">
-                            ${v.budget
+                            ${bySourceOrder(v.budget)
                               .filter((l) => l.amountVnd > 0)
                               .map(
                                 (l) =>
@@ -175,7 +183,6 @@ export function chainDetailPage(ctx: WebContext, d: ChainDetail): string {
   const { t } = ctx;
   const f = formatsFor(ctx.lang);
   const v = d.chain;
-  const livestock = d.refs.productUnit(v.productCode) === 'head';
   return layout(
     ctx,
     v.name,
@@ -202,9 +209,7 @@ export function chainDetailPage(ctx: WebContext, d: ChainDetail): string {
           <dt>${t('dashboard.col.households')}</dt>
           <dd data-figure="households">${f.number(v.figures.households)}</dd>
           <dt>${t('dashboard.col.scale')}</dt>
-          <dd>
-            ${livestock ? t('dashboard.heads', { n: f.number(v.figures.heads) }) : f.hectares(v.figures.areaHa)}
-          </dd>
+          <dd>${scale(ctx, v.figures.areaHa, v.figures.heads, d.refs.productUnit(v.productCode))}</dd>
           <dt>${t('dashboard.col.poor')}</dt>
           <dd data-figure="poor">${f.share(v.figures.poorShare)}</dd>
           <dt>${t('dashboard.col.minority')}</dt>
@@ -225,7 +230,7 @@ export function chainDetailPage(ctx: WebContext, d: ChainDetail): string {
               </tr>
             </thead>
             <tbody>
-              ${v.budget.map((l) => {
+              ${bySourceOrder(v.budget).map((l) => {
                 const percent = f.share(l.amountVnd ? l.disbursedVnd / l.amountVnd : 0);
                 return html`<tr>
                   <th scope="row" data-label="${t('money.col.line')}">${lineName(ctx, l)}</th>
