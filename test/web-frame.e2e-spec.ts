@@ -5,6 +5,7 @@ import { Notification } from '../src/notifications/notification.entity';
 import { HOME } from '../src/web/nav';
 import { createTestApp } from './support/app';
 import { Fixtures, PASSWORD, signedIn, TestUser, unique } from './support/fixtures';
+import { householdBody } from './support/households';
 import { deliverCodeActivated } from './support/notices';
 import { csrfOf, urlencoded, WebAgent, webLogin, webVisitor } from './support/web';
 
@@ -349,6 +350,39 @@ describe('inbox over the real outbox', () => {
     const bad = await stranger.post('/inbox/not-a-uuid/read');
     expect(bad.status).toBe(400);
     expect(bad.type).toBe('text/html');
+  });
+});
+
+describe('escaping', () => {
+  it('a household name with markup renders as text on the list and the detail page', async () => {
+    const staff = await fx.user('cooperative');
+    const headName = `<script>alert("x")</script> Nguyễn & <b>Thị</b> ${unique()}`;
+    const created = await signedIn(app, staff)
+      .post('/api/v1/households', householdBody({ headName }))
+      .expect(201);
+    const web = await webLogin(app, staff);
+    const escaped = headName
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;');
+    for (const path of ['/households', `/households/${created.body.id}`]) {
+      const page = await web.get(path);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(escaped);
+      expect(page.text).not.toContain('<script>alert');
+      expect(page.text).not.toContain('<b>Thị</b>');
+    }
+    // The search-as-you-type fragment too.
+    const fragment = await web.get('/households', { 'X-Partial': '1' });
+    expect(fragment.text).not.toContain('<html');
+    expect(fragment.text).toContain(escaped);
+  });
+
+  it('pages allow only this site’s scripts (CSP), so markup that slipped through could not run', async () => {
+    const page = await request(app.getHttpServer()).get('/login');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });
 
