@@ -194,6 +194,9 @@ describe('dashboard', () => {
     expect(detail.text).toContain('UNC 43/2043');
     expect(detail.text).toContain('Số 43/QĐ-UBND, ngày 10/01/2043');
     expect(detail.text).toMatch(/data-figure="poor">50%</);
+    // A model outside a commune-bound official's commune answers 404, as in the API.
+    const elsewhere = await webLogin(app, await fx.user('official', { communeCode: '06196' }));
+    expect((await elsewhere.get(`/value-chains/${model}`)).status).toBe(404);
 
     // Inspectors see the figures but not the disbursement report (an admin's and official's report).
     const inspectorPage = await (await webLogin(app, inspector)).get('/dashboard?year=2043');
@@ -363,6 +366,21 @@ describe('growing-area codes', () => {
     const history = /<section id="history">([\s\S]*?)<\/section>/.exec(after.text)![1];
     expect(history).toContain('Đã khắc phục sau kiểm tra lại');
     expect(history).toContain(inspector.username);
+    // Sub-lists page by their own parameter; on a page drawn again after a refusal they link back to the code.
+    for (let i = 0; i < 11; i++) {
+      await as(inspector)
+        .post(`/api/v1/growing-areas/${c.due.id}/inspections`, {
+          inspectedOn: plusDays(vnToday(), -i),
+          inspector: 'Vi Văn Hùng',
+          result: 'pass',
+        })
+        .expect(201);
+    }
+    const refused = await web.post(`/codes/${c.due.id}/status`, { to: 'suspended', reason: '' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(`href="/codes/${c.due.id}?ipage=2#inspections"`);
+    const second = await web.get(`/codes/${c.due.id}?ipage=2`);
+    expect(/<section id="inspections">([\s\S]*?)<\/section>/.exec(second.text)![1]).toContain('Trang 2/2');
     // Revoked is final: no form is offered.
     await codes.moveTo(official, c.pending.id, 'revoked');
     expect((await web.get(`/codes/${c.pending.id}`)).text).toContain(

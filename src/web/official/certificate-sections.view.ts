@@ -38,9 +38,13 @@ export function statusTags(
     }`;
 }
 
-/** Previous / next for a sub-list of a detail page, paged by its own query parameter. */
+/**
+ * Previous / next for a sub-list of a detail page (`base`), paged by its own query parameter. A page
+ * drawn again after a refused form has the form's address: the links go back to the detail page.
+ */
 export function subPager(
   ctx: WebContext,
+  base: string,
   param: string,
   anchor: string,
   page: Pick<Page<unknown>, 'page' | 'limit' | 'total'>,
@@ -48,6 +52,7 @@ export function subPager(
   const pages = Math.max(1, Math.ceil(page.total / page.limit));
   if (pages <= 1) return html``;
   const url = new URL(ctx.path, 'http://x');
+  if (url.pathname !== base) url.href = new URL(base, 'http://x').href;
   url.searchParams.delete('saved');
   const link = (p: number) => {
     url.searchParams.set(param, String(p));
@@ -68,7 +73,11 @@ export function subPager(
 const yesNo = (ctx: WebContext, value: boolean | null, yes: MessageKey, no: MessageKey): string =>
   value === null ? ctx.t('cert.notRecorded') : ctx.t(value ? yes : no);
 
-export function inspectionsSection(ctx: WebContext, inspections: Page<InspectionResponse>): SafeHtml {
+export function inspectionsSection(
+  ctx: WebContext,
+  base: string,
+  inspections: Page<InspectionResponse>,
+): SafeHtml {
   const { t } = ctx;
   const f = formatsFor(ctx.lang);
   return html`<section id="inspections">
@@ -113,7 +122,7 @@ export function inspectionsSection(ctx: WebContext, inspections: Page<Inspection
             </table>
           </div>`
     }
-    ${subPager(ctx, 'ipage', 'inspections', inspections)}
+    ${subPager(ctx, base, 'ipage', 'inspections', inspections)}
   </section>`;
 }
 
@@ -151,7 +160,7 @@ function describe(ctx: WebContext, entry: AuditEntryResponse): string {
   }
 }
 
-export function historySection(ctx: WebContext, history: Page<AuditEntryResponse>): SafeHtml {
+export function historySection(ctx: WebContext, base: string, history: Page<AuditEntryResponse>): SafeHtml {
   const { t } = ctx;
   const f = formatsFor(ctx.lang);
   return html`<section id="history">
@@ -183,6 +192,6 @@ export function historySection(ctx: WebContext, history: Page<AuditEntryResponse
             </table>
           </div>`
     }
-    ${subPager(ctx, 'hpage', 'history', history)}
+    ${subPager(ctx, base, 'hpage', 'history', history)}
   </section>`;
 }

@@ -92,6 +92,7 @@ export function codeDetailPage(ctx: WebContext, d: CodeDetail): string {
       </section>
       ${d.canInspect ? inspectionForm(ctx, `/codes/${g.id}/inspections`, d.forms.inspection) : ''}
       ${d.canInspect ? statusForm(ctx, `/codes/${g.id}/status`, g.status, d.forms.status) : ''}
-      ${inspectionsSection(ctx, d.inspections)} ${historySection(ctx, d.history)}`,
+      ${inspectionsSection(ctx, `/codes/${g.id}`, d.inspections)}
+      ${historySection(ctx, `/codes/${g.id}`, d.history)}`,
   );
 }

@@ -164,6 +164,7 @@ export function facilityDetailPage(ctx: WebContext, d: FacilityDetail): string {
       ${sourcesSection(ctx, d.sources, d.refs)}
       ${d.canInspect ? inspectionForm(ctx, `/facilities/${p.id}/inspections`, d.forms.inspection) : ''}
       ${d.canInspect ? statusForm(ctx, `/facilities/${p.id}/status`, p.status, d.forms.status) : ''}
-      ${inspectionsSection(ctx, d.inspections)} ${historySection(ctx, d.history)}`,
+      ${inspectionsSection(ctx, `/facilities/${p.id}`, d.inspections)}
+      ${historySection(ctx, `/facilities/${p.id}`, d.history)}`,
   );
 }

@@ -282,7 +282,7 @@ export function chainDetailPage(ctx: WebContext, d: ChainDetail): string {
                 </table>
               </div>`
         }
-        ${subPager(ctx, 'dpage', 'disbursements', d.disbursements)}
+        ${subPager(ctx, `/value-chains/${v.id}`, 'dpage', 'disbursements', d.disbursements)}
       </section>`,
   );
 }
