@@ -48,8 +48,21 @@ export class WebAuthGuard implements CanActivate {
       unreadCount: await this.dataSource
         .getRepository(Notification)
         .countBy({ userId: actor.id, readAt: IsNull() }),
-      path: req.originalUrl,
+      path: req.method === 'GET' ? req.originalUrl : (formPagePath(req) ?? '/'),
     };
     return true;
+  }
+}
+
+/**
+ * A re-drawn form (a refused POST) is shown at the form's action address, which has no GET page:
+ * the frame's links (the language switch) go back to the page the form was on.
+ */
+function formPagePath(req: WebRequest): string | null {
+  try {
+    const referer = new URL(req.headers.referer ?? '');
+    return referer.host === req.headers.host ? referer.pathname + referer.search : null;
+  } catch {
+    return null;
   }
 }
