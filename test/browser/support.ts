@@ -21,8 +21,8 @@ export async function launchChromium(): Promise<Browser> {
         'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }
-  // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start; containers have a small /dev/shm.
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 
 /** The real app listening on a free port of 127.0.0.1, and a browser. */
