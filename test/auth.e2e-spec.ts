@@ -171,3 +171,17 @@ describe('POST /auth/refresh', () => {
     await api().post('/api/v1/auth/login').send({ username: user.username, password: PASSWORD }).expect(401);
   });
 });
+
+describe('POST /auth/logout', () => {
+  it('revokes the session: its refresh tokens no longer renew; a bad token is 401', async () => {
+    const user = await fx.user('cooperative');
+    const renewed = await api()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(200);
+    await api().post('/api/v1/auth/logout').send({ refreshToken: renewed.body.refreshToken }).expect(204);
+    await api().post('/api/v1/auth/refresh').send({ refreshToken: renewed.body.refreshToken }).expect(401);
+    await api().post('/api/v1/auth/logout').send({ refreshToken: user.token }).expect(401);
+    await api().post('/api/v1/auth/logout').send({}).expect(400);
+  });
+});

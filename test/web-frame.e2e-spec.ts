@@ -244,9 +244,15 @@ describe('redirects and the session', () => {
     expect(cookieLine(refused, 'lk_at')).toBeUndefined();
     expect((await web.get('/inbox')).status).toBe(200);
 
+    const refreshCookie = web.cookie('lk_rt')!;
     const res = await web.post('/logout');
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/login');
+    // The session is revoked on the server too: a copied refresh cookie renews nothing.
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: decodeURIComponent(refreshCookie) })
+      .expect(401);
     expect(cookieLine(res, 'lk_at')).toMatch(/^lk_at=;.*Expires=Thu, 01 Jan 1970/);
     expect(cookieLine(res, 'lk_rt')).toMatch(/^lk_rt=;.*Expires=Thu, 01 Jan 1970/);
     expect(web.cookie('lk_at')).toBeUndefined();

@@ -5,6 +5,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { ErrorBody } from '@lienket/http-common';
 import { UserResponse } from '../users/dto/user.response';
@@ -45,6 +46,16 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorBody })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairResponse> {
     return this.auth.refresh(dto.refreshToken);
+  }
+
+  /** Revokes the refresh token's whole family: the session cannot be renewed any more. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ type: ErrorBody })
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
   }
 
   @Get('me')

@@ -71,6 +71,15 @@ export class AuthService {
     return this.issueTokens(user, stored.familyId);
   }
 
+  /** Ends the session the refresh token belongs to: every token of its family is revoked. */
+  async logout(refreshToken: string): Promise<void> {
+    const claims = await this.verifyRefresh(refreshToken);
+    const repo = this.dataSource.getRepository(RefreshToken);
+    const stored = await repo.findOneBy({ id: claims.jti });
+    if (!stored || stored.userId !== claims.sub) return;
+    await repo.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
   private async refuseWhenThrottled(userKey: string, ipKey: string): Promise<void> {
     const [byUser, byIp] = await Promise.all([
       this.attempts.failures(userKey),

@@ -66,8 +66,8 @@ export class AuthPagesController {
 
   @Post('logout')
   @Page()
-  logout(@Res() res: Response): void {
-    this.session.logout(res);
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.session.logout(req, res);
     res.redirect(303, '/login');
   }
 

@@ -47,7 +47,10 @@ export class WebSession {
     this.keep(res, await this.auth.login(username, password, req.ip ?? 'unknown'));
   }
 
-  logout(res: Response): void {
+  /** Revokes the session's refresh tokens (a copied cookie stops working) and clears the cookies. */
+  async logout(req: Request, res: Response): Promise<void> {
+    const refresh = cookiesOf(req)[REFRESH_COOKIE];
+    if (refresh) await this.auth.logout(refresh).catch(() => undefined);
     clearSessionCookies(res);
   }
 
