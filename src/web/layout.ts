@@ -19,6 +19,7 @@ export function layout(frame: Frame, title: string, main: SafeHtml): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} — ${t('app.name')}</title>
         ${frame.csrf ? html`<meta name="csrf-token" content="${frame.csrf}" />` : ''}
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer></script>
       </head>
