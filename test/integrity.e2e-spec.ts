@@ -311,3 +311,25 @@ async function openPairsAmong(ids: string[]): Promise<Pair[]> {
   }
   return [...pairs.values()];
 }
+
+it('GET /integrity/duplicates?householdId= lists only the pairs of that household', async () => {
+  const coop = await fx.user('cooperative');
+  const register = async (headName: string, place: string) =>
+    (
+      await as(coop)
+        .post('/api/v1/households', householdBody({ headName, village: place }))
+        .expect(201)
+    ).body.id as string;
+  const here = village();
+  const ids = [await register('Nông Văn Tài', here), await register('Nong Van Tai', here)];
+  const elsewhere = village();
+  await register('Lương Thị Hoa', elsewhere);
+  await register('Luong Thi Hoa', elsewhere);
+  const res = await as(official)
+    .get(`/api/v1/integrity/duplicates?householdId=${ids[0]}&limit=200`)
+    .expect(200);
+  expect(res.body.items.length).toBeGreaterThanOrEqual(1);
+  for (const pair of res.body.items as Array<{ a: { id: string }; b: { id: string } }>) {
+    expect([pair.a.id, pair.b.id]).toContain(ids[0]);
+  }
+});

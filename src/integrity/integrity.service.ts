@@ -58,6 +58,12 @@ export class IntegrityService {
     const qb = this.pairs(this.dataSource.manager, actor).andWhere('p.status = :status', {
       status: q.status ?? 'open',
     });
+    // Both columns are indexed (the pair's unique key leads with A; B has its own).
+    if (q.householdId) {
+      qb.andWhere('(p.householdAId = :householdId OR p.householdBId = :householdId)', {
+        householdId: q.householdId,
+      });
+    }
     return paginate(qb, q, toDuplicatePairResponse, '-score');
   }
 
