@@ -7,7 +7,7 @@ import { bulkInsert } from '../database/bulk-insert';
 import { EmailChannel } from '../email/email-channel.service';
 import { eventText } from './event-texts';
 import { Notification } from './notification.entity';
-import { recipientsOf } from './recipients';
+import { recipientsOfEach } from './recipients';
 import { switchedOff } from './switched-off';
 
 /**
@@ -22,8 +22,8 @@ export class NotificationDispatcher {
 
   /** Answers how many in-app notifications it handed to the inbox. */
   async dispatch(em: EntityManager, events: OutboxEvent[]): Promise<number> {
-    const routed: Array<{ event: OutboxEvent; recipients: string[] }> = [];
-    for (const event of events) routed.push({ event, recipients: await recipientsOf(em, event) });
+    const recipients = await recipientsOfEach(em, events);
+    const routed = events.map((event, i) => ({ event, recipients: recipients[i] }));
     const everyone = [...new Set(routed.flatMap((r) => r.recipients))];
     if (!everyone.length) return 0;
     const isOff = await switchedOff(

@@ -83,18 +83,34 @@ const ROUTES: Record<string, string[]> = {
 
 export const ROUTED_EVENT_TYPES = Object.keys(ROUTES);
 
-/** The user ids an event reaches (deduplicated); none for event types without a route. */
-export async function recipientsOf(em: EntityManager, event: OutboxEvent): Promise<string[]> {
-  const queries = ROUTES[event.type];
-  if (!queries) return [];
-  const params: Record<string, unknown> = { id: event.aggregateId };
-  for (const [, field] of queries.join(' ').matchAll(/:p_(\w+)/g))
-    params[`p_${field}`] = event.payload?.[field] ?? null;
-  const ids = new Set<string>();
-  for (const sql of queries) {
-    const [query, values] = em.connection.driver.escapeQueryWithParameters(sql, params);
-    const rows = (await em.query(query, values)) as Array<{ id: string }>;
-    for (const r of rows) ids.add(r.id);
+/** Route queries per statement: far below any engine's limits on statement size and parameters. */
+const QUERIES_PER_STATEMENT = 100;
+
+/**
+ * The user ids each event reaches (deduplicated; none for event types without a route), in the
+ * order of `events`. Every route query of the batch goes into one UNION ALL, each row tagged with
+ * its event's position: a round trip per QUERIES_PER_STATEMENT queries, not per event and query.
+ */
+export async function recipientsOfEach(em: EntityManager, events: OutboxEvent[]): Promise<string[][]> {
+  const parts: Array<{ sql: string; values: unknown[] }> = [];
+  events.forEach((event, i) => {
+    const queries = ROUTES[event.type] ?? [];
+    const params: Record<string, unknown> = { id: event.aggregateId };
+    for (const [, field] of queries.join(' ').matchAll(/:p_(\w+)/g))
+      params[`p_${field}`] = event.payload?.[field] ?? null;
+    for (const sql of queries) {
+      const [query, values] = em.connection.driver.escapeQueryWithParameters(sql, params);
+      parts.push({ sql: `SELECT ${i} AS e, r.id FROM (${query}) r`, values });
+    }
+  });
+  const ids = events.map(() => new Set<string>());
+  for (let i = 0; i < parts.length; i += QUERIES_PER_STATEMENT) {
+    const chunk = parts.slice(i, i + QUERIES_PER_STATEMENT);
+    const rows = (await em.query(
+      chunk.map((p) => p.sql).join(' UNION ALL '),
+      chunk.flatMap((p) => p.values),
+    )) as Array<{ e: number | string; id: string }>;
+    for (const r of rows) ids[Number(r.e)].add(r.id);
   }
-  return [...ids];
+  return ids.map((set) => [...set]);
 }
