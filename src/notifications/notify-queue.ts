@@ -33,7 +33,10 @@ export class NotifyQueue implements OnApplicationShutdown {
   ) {
     const url = config.get('REDIS_URL', { infer: true });
     if (url) {
-      this.options = { connection: queueConnection(url), prefix: config.get('QUEUE_PREFIX', { infer: true }) };
+      this.options = {
+        connection: queueConnection(url),
+        prefix: config.get('QUEUE_PREFIX', { infer: true }),
+      };
     }
   }
 

@@ -84,7 +84,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       ),
     );
     const swept = result.affected ?? 0;
-    if (swept) this.logger.warn(`${swept} published events were not delivered in time: publishing them again`);
+    if (swept)
+      this.logger.warn(`${swept} published events were not delivered in time: publishing them again`);
     return swept;
   }
 
