@@ -9,7 +9,7 @@ import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { EventDelivery } from './event-delivery.service';
 import { NotifyQueue } from './notify-queue';
 
-const BATCH = 200;
+const BATCH = 500;
 const INTERVAL_MS = 500;
 
 /**
