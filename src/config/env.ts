@@ -71,6 +71,10 @@ export class Env {
 
   /** Largest spreadsheet accepted by POST /imports/* (bytes); larger uploads get 413. */
   @Transform(toInt) @IsInt() @Min(1024) IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+  /** Most rows one imported sheet may hold (empty ones count); more get 413: split the file. */
+  @Transform(toInt) @IsInt() @Min(1) IMPORT_MAX_ROWS = 200_000;
+  /** Most bytes an .xlsx may inflate to, all its parts together; more (a zip bomb) get 413. */
+  @Transform(toInt) @IsInt() @Min(1024 * 1024) IMPORT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 

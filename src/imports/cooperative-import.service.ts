@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { foldVietnamese, normalizeVnMobile } from '@lienket/vn-identity';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
+import type { Env } from '../config/env';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { bulkInsert } from '../database/bulk-insert';
 import { CreateCooperativeDto } from '../cooperatives/dto/create-cooperative.dto';
@@ -14,7 +16,7 @@ import type { UploadedSheet } from './household-import-preview.service';
 import { ImportJob } from './import-job.entity';
 import { loadReferenceLookups } from './reference-lookups';
 import { fitList, scanSheet } from './sheet-preview';
-import { sheetFormat } from './sheet-reader';
+import { sheetFormat, sheetLimits } from './sheet-reader';
 
 const COMPARED = ['name', 'communeCode', 'address', 'directorName', 'phone', 'foundedOn'] as const;
 
@@ -24,6 +26,7 @@ export class CooperativeImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: ConfigService<Env, true>,
   ) {}
 
   async preview(actor: Actor, file: UploadedSheet): Promise<ImportJob> {
@@ -33,7 +36,7 @@ export class CooperativeImportService {
     const scan = await scanSheet<CreateCooperativeDto>(
       this.dataSource,
       id,
-      { path: file.path, format },
+      { path: file.path, format, limits: sheetLimits(this.config) },
       {
         columns: COOPERATIVE_COLUMNS,
         parse: (row, cells, header) => parseCooperativeRow(row, cells, header, refs),

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import type { Env } from '../config/env';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import { householdNameKeys, villageKey } from '../households/household-keys';
@@ -11,7 +13,7 @@ import { HOUSEHOLD_COLUMNS, normalizeHouseholdRow, validateHouseholdRow } from '
 import { ImportDuplicate, ImportJob } from './import-job.entity';
 import { loadReferenceLookups } from './reference-lookups';
 import { fitList, PREVIEW_LIST_LIMIT, readMatchBlocks, scanSheet, ValidRow } from './sheet-preview';
-import { sheetFormat } from './sheet-reader';
+import { sheetFormat, sheetLimits } from './sheet-reader';
 
 export interface UploadedSheet {
   path: string;
@@ -42,6 +44,7 @@ export class HouseholdImportPreviewService {
     private readonly dataSource: DataSource,
     private readonly cooperatives: CooperativesService,
     private readonly detection: DuplicateDetectionService,
+    private readonly config: ConfigService<Env, true>,
   ) {}
 
   async preview(actor: Actor, file: UploadedSheet, cooperativeId: string | null): Promise<ImportJob> {
@@ -53,7 +56,7 @@ export class HouseholdImportPreviewService {
     const scan = await scanSheet<CreateHouseholdDto>(
       this.dataSource,
       id,
-      { path: file.path, format },
+      { path: file.path, format, limits: sheetLimits(this.config) },
       {
         columns: HOUSEHOLD_COLUMNS,
         parse: (row, cells, header) => {

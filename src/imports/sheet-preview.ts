@@ -3,7 +3,7 @@ import type { ImportRowError } from './import-job.entity';
 import { bulkInsert } from '../database/bulk-insert';
 import { ImportRow } from './import-row.entity';
 import { ColumnIndex, indexHeader, SheetColumn, toRowError } from './sheet-columns';
-import { readSheet, SheetFormat } from './sheet-reader';
+import { readSheet, SheetFormat, SheetLimits } from './sheet-reader';
 
 /** Errors (and duplicates) beyond this many are counted, not listed. */
 export const PREVIEW_LIST_LIMIT = 1000;
@@ -48,7 +48,7 @@ export interface SheetScan {
 export async function scanSheet<T>(
   dataSource: DataSource,
   importId: string,
-  file: { path: string; format: SheetFormat },
+  file: { path: string; format: SheetFormat; limits: SheetLimits },
   spec: SheetSpec<T>,
   onBatch: (rows: ValidRow<T>[]) => Promise<void> = async () => undefined,
 ): Promise<SheetScan> {
@@ -107,7 +107,7 @@ export async function scanSheet<T>(
     storing.catch(() => undefined); // awaited by the next flush; this only keeps it from being "unhandled"
   };
   try {
-    for await (const { row, cells } of readSheet(file.path, file.format)) {
+    for await (const { row, cells } of readSheet(file.path, file.format, file.limits)) {
       if (!header) {
         header = indexHeader(spec.columns, cells);
         continue;
