@@ -7,6 +7,9 @@ const toNumber = {
   from: (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100),
 };
 
+/** The largest value a DecimalColumn holds (DECIMAL(12, 2)): a DTO's @Max above it let MySQL refuse the row (500). */
+export const DECIMAL_MAX = 9_999_999_999.99;
+
 /** Hectares and tonnes with 2 decimals (SPEC §3), read back as numbers on every engine. */
 export const DecimalColumn = (options: { nullable?: boolean; default?: number } = {}): PropertyDecorator =>
   Column({ type: 'decimal', precision: 12, scale: 2, transformer: toNumber, ...options });

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { registerDecorator } from 'class-validator';
 import { FieldError } from './error-body';
 
 /** Flattens nested class-validator errors into `{field, message}` pairs with dotted paths. */
@@ -28,3 +29,20 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new ValidationFailedException(toFieldErrors(errors)),
   });
 }
+
+/**
+ * A finite number with at most two decimals (hectares, volumes, tonnes). Instead of class-validator's
+ * IsNumber({ maxDecimalPlaces }), which throws (500) on a number that prints in exponent form
+ * such as 1e-7: it counts decimals in `toString()` and finds no '.'.
+ */
+export const IsHundredths = (): PropertyDecorator => (target, propertyName) =>
+  registerDecorator({
+    name: 'isHundredths',
+    target: target.constructor,
+    propertyName: propertyName as string,
+    options: { message: '$property must be a number with at most 2 decimals' },
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(2)) === value,
+    },
+  });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateOnly, PageQuery } from '@lienket/http-common';
+import { IsDateOnly, IsHundredths, PageQuery } from '@lienket/http-common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -18,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { Contract, CONTRACT_STATUSES, ContractStatus } from '../contract.entity';
+import { DECIMAL_MAX } from '../../database/decimal-column';
 
 export class CreateContractDto {
   @ApiPropertyOptional({ description: 'The buying enterprise (enterprise staff: their own, the default)' })
@@ -49,9 +49,9 @@ export class CreateContractDto {
   productCode!: string;
 
   @ApiProperty({ example: 30000, description: 'Committed volume in the unit' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
-  @Max(1e11)
+  @Max(DECIMAL_MAX)
   volume!: number;
 
   @ApiProperty({ enum: ['kg', 'head'] })

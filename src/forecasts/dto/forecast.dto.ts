@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly, PageQuery } from '@lienket/http-common';
-import { IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength } from 'class-validator';
+import { IsDateOnly, IsHundredths, PageQuery } from '@lienket/http-common';
+import { IsNotEmpty, IsOptional, IsPositive, IsString, Max, MaxLength } from 'class-validator';
 import { Forecast, Harvest } from '../forecast.entity';
+import { DECIMAL_MAX } from '../../database/decimal-column';
 
 export class CreateForecastDto {
   @ApiProperty({ example: 'custard-apple', description: "The code's product" })
@@ -19,9 +20,9 @@ export class CreateForecastDto {
   periodEnd!: string;
 
   @ApiProperty({ example: 45000, description: 'kg (heads for livestock), 2 decimals' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
-  @Max(1e11)
+  @Max(DECIMAL_MAX)
   volume!: number;
 }
 
@@ -37,9 +38,9 @@ export class CreateHarvestDto {
   harvestedOn!: string;
 
   @ApiProperty({ example: 12000, description: 'kg (heads for livestock)' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
-  @Max(1e11)
+  @Max(DECIMAL_MAX)
   volume!: number;
 }
 

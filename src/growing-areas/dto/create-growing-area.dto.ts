@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly } from '@lienket/http-common';
+import { IsDateOnly, IsHundredths } from '@lienket/http-common';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsPositive,
@@ -50,7 +49,7 @@ export class CreateGrowingAreaDto {
   productCode!: string;
 
   @ApiProperty({ example: 12.5, description: 'Declared area in hectares (2 decimals)' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
   @Max(100_000)
   areaHa!: number;

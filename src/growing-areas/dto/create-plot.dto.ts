@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, IsPositive, IsUUID, Max } from 'class-validator';
+import { IsHundredths } from '@lienket/http-common';
+import { IsPositive, IsUUID, Max } from 'class-validator';
 
 export class CreatePlotDto {
   @ApiProperty()
@@ -7,7 +8,7 @@ export class CreatePlotDto {
   householdId!: string;
 
   @ApiProperty({ example: 0.8, description: 'Hectares (2 decimals)' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
   @Max(100_000)
   areaHa!: number;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateOnly } from '@lienket/http-common';
 import { IsCccd } from '@lienket/vn-identity';
-import { IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { MEMBER_ROLES, MemberRole } from '../cooperative-member.entity';
 
 /** Name the household by id, or by CCCD when it was registered by another cooperative. */
@@ -20,7 +21,7 @@ export class AddMemberDto {
 
   @ApiPropertyOptional({ example: '2026-01-15', description: 'Join date YYYY-MM-DD (default today)' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'joinedOn must be a date YYYY-MM-DD' })
+  @IsDateOnly()
   joinedOn?: string;
 
   @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly } from '@lienket/http-common';
+import { IsDateOnly, IsHundredths } from '@lienket/http-common';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsArray,
   IsISO31661Alpha2,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -67,7 +66,7 @@ export class CreatePackingFacilityDto {
   markets!: string[];
 
   @ApiProperty({ example: 20 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
   @Max(100_000)
   capacityTonnesPerDay!: number;

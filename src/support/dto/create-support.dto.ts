@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateOnly } from '@lienket/http-common';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -7,7 +8,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -50,9 +50,7 @@ export class CreateSupportDto {
   valueVnd!: number;
 
   @ApiProperty({ example: '2026-04-10', description: 'Date received, YYYY-MM-DD' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    message: 'supportedOn must be a date YYYY-MM-DD',
-  })
+  @IsDateOnly()
   supportedOn!: string;
 
   @ApiPropertyOptional({ example: 'QĐ 123/QĐ-UBND', description: 'Decision or voucher reference' })

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateOnly, PageQuery } from '@lienket/http-common';
+import { IsDateOnly, IsHundredths, PageQuery } from '@lienket/http-common';
 import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -96,7 +95,7 @@ export class AddParticipantDto {
 
   @ApiPropertyOptional({ example: 0.5, description: 'Crops: hectares brought' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsHundredths()
   @IsPositive()
   @Max(10_000)
   areaHa?: number;
