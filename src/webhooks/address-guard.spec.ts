@@ -13,10 +13,15 @@ describe('webhook address guard', () => {
     'fd00::1',
     'fe80::1',
     '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::127.0.0.1',
+    '64:ff9b::a9fe:a9fe',
+    'fe80::1%eth0',
   ])('calls %s private', (address) => expect(isPrivateAddress(address)).toBe(true));
 
-  it.each(['8.8.8.8', '203.113.131.1', '2001:4860:4860::8888'])('calls %s public', (address) =>
-    expect(isPrivateAddress(address)).toBe(false),
+  it.each(['8.8.8.8', '203.113.131.1', '2001:4860:4860::8888', '::ffff:808:808', '64:ff9b::808:808'])(
+    'calls %s public',
+    (address) => expect(isPrivateAddress(address)).toBe(false),
   );
 
   it('refuses private targets, names that resolve to them and other schemes; honours the allow-list', async () => {

@@ -17,11 +17,34 @@ function v4Blocked(address: string): boolean {
   return BLOCKED_V4.some(([net, bits]) => n >>> (32 - bits) === net >>> (32 - bits));
 }
 
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a trailing dotted quad folded in). */
+function v6Groups(address: string): number[] {
+  let a = address.toLowerCase().replace(/%.*$/, '');
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  if (quad) {
+    const [b1, b2, b3, b4] = quad.slice(1).map(Number);
+    a = `${a.slice(0, quad.index)}${((b1 << 8) | b2).toString(16)}:${((b3 << 8) | b4).toString(16)}`;
+  }
+  const [head, tail] = a.split('::');
+  const parse = (part?: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const [h, t] = [parse(head), parse(tail)];
+  return tail === undefined ? h : [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
+}
+
 function v6Blocked(address: string): boolean {
-  const a = address.toLowerCase();
-  if (a === '::1' || a === '::') return true;
-  if (a.startsWith('::ffff:')) return v4Blocked(a.slice(7));
-  return /^f[cd]/.test(a) || /^fe[89ab]/.test(a);
+  const g = v6Groups(address);
+  const embedded = () => `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+  const zeros = (n: number) => g.slice(0, n).every((x) => x === 0);
+  if (zeros(8) || (zeros(7) && g[7] === 1)) return true; // :: and ::1
+  // An IPv4 address inside IPv6 reaches that IPv4 host: IPv4-mapped ::ffff:0:0/96, IPv4-compatible
+  // ::/96 and NAT64 64:ff9b::/96 (a NAT64 gateway forwards to private IPv4 networks too).
+  if (
+    (zeros(5) && g[5] === 0xffff) ||
+    zeros(6) ||
+    (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+  )
+    return v4Blocked(embedded());
+  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80; // fc00::/7 unique local, fe80::/10 link-local
 }
 
 export const isPrivateAddress = (address: string): boolean =>
