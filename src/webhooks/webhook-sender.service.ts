@@ -121,7 +121,8 @@ export class WebhookSender {
         },
         body,
       });
-      await res.arrayBuffer().catch(() => undefined);
+      // Only the status counts: the answer body is dropped unread (a hostile receiver may stream without end).
+      await res.body?.cancel().catch(() => undefined);
       return res.ok ? null : `HTTP ${res.status}`;
     } catch (error) {
       return (error as Error).message;
