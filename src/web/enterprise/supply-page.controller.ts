@@ -31,7 +31,7 @@ export class SupplyPageController {
   constructor(
     private readonly supply: SupplyService,
     private readonly products: ProductsService,
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
   ) {
     this.names = new ReferenceNames(dataSource);
   }
@@ -48,7 +48,7 @@ export class SupplyPageController {
       this.products.list(Object.assign(new ListProductsQuery(), { page: 1, limit: 200, sort: 'code' })),
       this.names.markets(),
     ]);
-    const values = this.formValues(query, products.items[0]?.code ?? '');
+    const values = await this.formValues(query, products.items[0]?.code ?? '');
     const page = pageParam(query.page);
     let errors: FieldErrors = {};
     let message = '';
@@ -103,8 +103,11 @@ export class SupplyPageController {
     );
   }
 
-  /** The asked question, or (first visit) the first product over this month and the next two. */
-  private formValues(query: Record<string, unknown>, firstProduct: string): SupplyFormValues {
+  /**
+   * The asked question, or (first visit) the coming twelve months of the product with the most
+   * forecast volume in them (the first product when nothing is forecast), so the page opens on data.
+   */
+  private async formValues(query: Record<string, unknown>, firstProduct: string): Promise<SupplyFormValues> {
     const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
     if (FIELDS.some((name) => text(name))) {
       return {
@@ -115,13 +118,17 @@ export class SupplyPageController {
         granularity: text('granularity') || 'month',
       };
     }
-    const start = `${todayInVietnam().slice(0, 7)}-01`;
-    return {
-      product: firstProduct,
-      market: '',
-      from: start,
-      to: addDays(addMonths(start, 3), -1),
-      granularity: 'month',
-    };
+    const from = `${todayInVietnam().slice(0, 7)}-01`;
+    const to = addDays(addMonths(from, 12), -1);
+    const busiest = await this.dataSource
+      .createQueryBuilder()
+      .select('f.productCode', 'productCode')
+      .from('forecasts', 'f')
+      .where('f.periodStart <= :to AND f.periodEnd >= :from', { from, to })
+      .groupBy('f.productCode')
+      .orderBy('SUM(f.volume)', 'DESC')
+      .limit(1)
+      .getRawOne<{ productCode: string }>();
+    return { product: busiest?.productCode ?? firstProduct, market: '', from, to, granularity: 'month' };
   }
 }
