@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import type { Env } from '../config/env';
@@ -12,7 +12,10 @@ export const InjectRedis = () => Inject(REDIS_CLIENT);
 class RedisShutdown implements OnApplicationShutdown {
   constructor(@InjectRedis() private readonly redis: Redis | null) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    if (!this.redis) return;
+    // quit() waits for the server; while it is away, disconnect() also stops the reconnecting.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    this.redis.disconnect();
   }
 }
 
@@ -24,7 +27,19 @@ class RedisShutdown implements OnApplicationShutdown {
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>): Redis | null => {
         const url = config.get('REDIS_URL', { infer: true });
-        return url ? new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : null;
+        if (!url) return null;
+        // While Redis is away its commands fail at once (no offline queue), so the users of this
+        // connection (rate limits, failed-login counts, health) fall back or report without waiting.
+        const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+        // ioredis reconnects by itself; without a listener it prints every failed attempt unformatted.
+        const logger = new Logger('Redis');
+        let lastWarning = 0;
+        redis.on('error', (error: Error) => {
+          if (Date.now() - lastWarning < 60_000) return;
+          lastWarning = Date.now();
+          logger.warn(`Redis connection: ${error.message} (reconnecting)`);
+        });
+        return redis;
       },
     },
     RedisShutdown,

@@ -187,11 +187,16 @@ async function progress(db: Connection, officialId: string): Promise<Progress> {
   };
 }
 
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+async function waitFor(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<boolean>,
+  everyMs = 200,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
-    await sleep(200);
+    await sleep(everyMs);
   }
   throw new Error(`timed out waiting for: ${what}`);
 }
@@ -256,12 +261,29 @@ async function main(): Promise<number> {
     if (signal !== 'SIGKILL') throw new Error('the fault-injected relay did not crash');
 
     workers.push(startWorker(database.url, env));
-    const registering = registerHouseholds(admin, 100, HOUSEHOLDS, created);
+    // Awaited below; a failure meanwhile must not escape as an unhandled rejection (it would skip clean-up).
+    let registrationError: Error | undefined;
+    const registering = registerHouseholds(admin, 100, HOUSEHOLDS, created).catch((error: Error) => {
+      registrationError = error;
+    });
     const expected = () => 2 * HOUSEHOLDS;
     const delivered = async () => {
       const p = await progress(db, officialId);
       return p.inboxDistinct + p.webhooksSent;
     };
+
+    // (b) A worker dies holding active jobs (first: later, the backlog may be gone).
+    // Jobs are active for some 40 ms each: looked for often, while households are still coming.
+    await waitFor(
+      'a worker holding active jobs',
+      DRAIN_TIMEOUT_MS,
+      async () => (await queue!.getJobCounts('active')).active > 0,
+      5,
+    );
+    const victim = workers[workers.length - 1];
+    await victim.kill();
+    log(`(b) worker SIGKILLed holding active jobs, at ${await delivered()} of ${expected()} delivered`);
+    workers.push(startWorker(database.url, env));
 
     // (a) Redis dies at ~30 % and comes back empty.
     await waitFor('30 % delivered', DRAIN_TIMEOUT_MS, async () => (await delivered()) >= 0.3 * expected());
@@ -271,17 +293,8 @@ async function main(): Promise<number> {
     await redis.start();
     log('(a) redis-server restarted, empty');
 
-    // (b) A worker dies holding active jobs.
-    await waitFor('a worker holding active jobs', DRAIN_TIMEOUT_MS, async () => {
-      const counts = await queue!.getJobCounts('active');
-      return counts.active > 0;
-    });
-    const victim = workers[workers.length - 1];
-    await victim.kill();
-    log(`(b) worker SIGKILLed holding active jobs, at ${await delivered()} of ${expected()} delivered`);
-    workers.push(startWorker(database.url, env));
-
     await registering;
+    if (registrationError) throw registrationError;
     const lastCreated = Date.now();
     log(`${created.length} households registered through the API`);
     await waitFor('every delivery', DRAIN_TIMEOUT_MS, async () => {
