@@ -334,6 +334,9 @@ it('answers 400 naming the field to the bodies earlier passes answered with 500'
       { ...bodies['POST /api/v1/households'](), consent: { givenOn: '2026-02-30', scope: 'programme-1719' } },
       'consent.givenOn',
     ],
+    // An array where a nested object belongs passed validation; MySQL then refused the empty budget lines.
+    ['post', '/api/v1/value-chains', { ...bodies['POST /api/v1/value-chains'](), budget: [] }, 'budget'],
+    ['post', '/api/v1/households', { ...bodies['POST /api/v1/households'](), consent: [] }, 'consent'],
   ];
   for (const [method, path, body, field] of cases) {
     const current = await request(app.getHttpServer()).get(path).auth(world.admin.token, { type: 'bearer' });

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -83,6 +84,7 @@ export class CreateHouseholdDto {
 
   @ApiPropertyOptional({ type: ConsentDto })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -64,6 +65,7 @@ export class CreateSupportDto {
     description: 'Officials only: record despite a conflict (audited)',
   })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => SupportOverrideDto)
   override?: SupportOverrideDto;

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -65,6 +66,7 @@ export class BudgetDto {
     description: 'State money by capital type; must add up to state',
   })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => StateBudgetSplitDto)
   stateByCapitalType?: StateBudgetSplitDto;
@@ -129,6 +131,7 @@ export class CreateValueChainDto {
   endsOn!: string;
 
   @ApiProperty({ type: BudgetDto })
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => BudgetDto)
   budget!: BudgetDto;

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsPositive,
   IsString,
@@ -109,6 +110,7 @@ export class AddParticipantDto {
 
   @ApiPropertyOptional({ type: OverrideDto, description: 'Officials only: accept a double-support conflict' })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => OverrideDto)
   override?: OverrideDto;
