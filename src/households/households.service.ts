@@ -19,6 +19,7 @@ import { HouseholdResponse, toHouseholdResponse } from './dto/household.response
 import { ListHouseholdsQuery } from './dto/list-households.query';
 import { UpdateHouseholdDto } from './dto/update-household.dto';
 import { householdNameKeys, villageKey } from './household-keys';
+import { searchMembersByName } from './member-name-search';
 import { Household } from './household.entity';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -60,6 +61,10 @@ export class HouseholdsService {
   }
 
   async list(actor: Actor, q: ListHouseholdsQuery): Promise<Page<HouseholdResponse>> {
+    const byMembership = !q.sort && !q.povertyStatus && !q.ethnicity && !q.cooperativeId;
+    if (q.search && actor.role === 'cooperative' && actor.cooperativeId && byMembership) {
+      return this.searchOwnMembers(actor, actor.cooperativeId, q, q.search);
+    }
     const qb = this.scoped(actor);
     if (q.search) {
       const prefix = toSearchPrefix(q.search);
@@ -85,6 +90,32 @@ export class HouseholdsService {
     // Name searches list by folded name: the (communeCode, searchKey) index gives that order, so the
     // database stops after one page instead of sorting every match.
     return paginate(qb, q, (h) => toHouseholdResponse(h, names), q.search ? 'searchKey' : '-createdAt');
+  }
+
+  /** Name search of cooperative staff, over their cooperative's memberships (see searchMembersByName). */
+  private async searchOwnMembers(
+    actor: Actor,
+    cooperativeId: string,
+    q: ListHouseholdsQuery,
+    search: string,
+  ): Promise<Page<HouseholdResponse>> {
+    const { ids, total } = await searchMembersByName(this.dataSource.manager, {
+      cooperativeId,
+      prefix: toSearchPrefix(search),
+      communeCode: q.communeCode,
+      offset: (q.page - 1) * q.limit,
+      limit: q.limit,
+    });
+    const [rows, names] = await Promise.all([
+      ids.length ? this.scoped(actor).andWhere('h.id IN (:...ids)', { ids }).getMany() : [],
+      this.ethnicityNames.all(),
+    ]);
+    const byId = new Map(rows.map((h) => [h.id, h]));
+    const items = ids.flatMap((id) => {
+      const h = byId.get(id);
+      return h ? [toHouseholdResponse(h, names)] : [];
+    });
+    return { items, total, page: q.page, limit: q.limit };
   }
 
   /** A cooperative's staff register into their own cooperative; officials may name one. */

@@ -14,6 +14,20 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 @Entity('cooperative_members')
 @Index('IDX_cooperative_members_cooperative', ['cooperativeId', 'leftOn'])
 @Index('UQ_cooperative_members_active', ['cooperativeId', 'activeHouseholdId'], { unique: true })
+@Index('IDX_cooperative_members_search', [
+  'cooperativeId',
+  'searchKey',
+  'activeHouseholdId',
+  'communeCode',
+  'givenNameKey',
+])
+@Index('IDX_cooperative_members_given_name', [
+  'cooperativeId',
+  'givenNameKey',
+  'searchKey',
+  'activeHouseholdId',
+  'communeCode',
+])
 export class CooperativeMember {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 36 }) cooperativeId!: string;
@@ -22,6 +36,16 @@ export class CooperativeMember {
   @Column({ type: 'varchar', length: 10 }) role!: MemberRole;
   @Column({ type: 'date' }) joinedOn!: string;
   @Column({ type: 'date', nullable: true }) leftOn!: string | null;
+  /**
+   * Copies of the household's name keys and commune, kept by database triggers (migration
+   * 1764892800000) for the cooperative's name search; the application never writes them.
+   */
+  @Column({ type: 'varchar', length: 120, nullable: true, insert: false, update: false, select: false })
+  searchKey!: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true, insert: false, update: false, select: false })
+  givenNameKey!: string | null;
+  @Column({ type: 'varchar', length: 5, nullable: true, insert: false, update: false, select: false })
+  communeCode!: string | null;
   @CreateDateColumn() createdAt!: Date;
   @UpdateDateColumn() updatedAt!: Date;
 

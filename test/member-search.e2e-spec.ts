@@ -1,0 +1,117 @@
+import { INestApplication } from '@nestjs/common';
+import { createTestApp } from './support/app';
+import { Fixtures, signedIn, TestUser, unique } from './support/fixtures';
+import { householdBody } from './support/households';
+
+/**
+ * A cooperative's name search reads its memberships' copies of the households' name keys and commune
+ * (kept by database triggers): every way a name, a commune or a membership changes must reach it.
+ */
+let app: INestApplication;
+let fx: Fixtures;
+let official: TestUser;
+beforeAll(async () => {
+  app = await createTestApp();
+  fx = new Fixtures(app);
+  official = await fx.user('official');
+});
+afterAll(() => app.close());
+
+const as = (user: TestUser) => signedIn(app, user);
+interface Listed {
+  id: string;
+  headName: string;
+}
+
+async function register(user: TestUser, headName: string, extra: Record<string, unknown> = {}) {
+  const res = await as(user)
+    .post('/api/v1/households', householdBody({ headName, village: `Thôn Tìm ${unique()}`, ...extra }))
+    .expect(201);
+  return res.body as Listed & { version: number; nationalId: string };
+}
+
+async function search(user: TestUser, query: string) {
+  const res = await as(user).get(`/api/v1/households?${query}`).expect(200);
+  return { names: (res.body.items as Listed[]).map((h) => h.headName), total: res.body.total as number };
+}
+
+describe("a cooperative's name search", () => {
+  it('matches the start of the full or the given name once each, in name order, paged, own members only', async () => {
+    const [coop, other] = [await fx.user('cooperative'), await fx.user('cooperative')];
+    for (const name of ['Nông Thị Hưng', 'Hùng Văn Hùng', 'Hoàng Văn Hùng', 'Lý Văn Hải', 'Hứa Thị Lan'])
+      await register(coop, name);
+    await register(other, 'Hoàng Văn Hùng');
+
+    expect(await search(coop, 'search=hung')).toEqual({
+      names: ['Hoàng Văn Hùng', 'Hùng Văn Hùng', 'Nông Thị Hưng'],
+      total: 3,
+    });
+    expect(await search(coop, 'search=HƯNG&limit=2')).toEqual({
+      names: ['Hoàng Văn Hùng', 'Hùng Văn Hùng'],
+      total: 3,
+    });
+    expect(await search(coop, 'search=hung&limit=2&page=2')).toEqual({ names: ['Nông Thị Hưng'], total: 3 });
+    expect(await search(coop, `search=${encodeURIComponent('hoang van h')}`)).toEqual({
+      names: ['Hoàng Văn Hùng'],
+      total: 1,
+    });
+    expect(await search(coop, 'search=van')).toEqual({ names: [], total: 0 });
+    // The general list (another filter given) agrees.
+    expect(await search(coop, 'search=hung&povertyStatus=near_poor')).toEqual(
+      await search(coop, 'search=hung'),
+    );
+  });
+
+  it('follows renames, commune moves, soft deletes, leaving and rejoining', async () => {
+    const coop = await fx.user('cooperative');
+    const cooperativeId = (await as(coop).get('/api/v1/auth/me').expect(200)).body.cooperativeId as string;
+    const mai = await register(coop, 'Vi Thị Mai', { gender: 'female' });
+    const duc = await register(coop, 'Vi Văn Đức', { communeCode: '06196' });
+
+    await as(coop)
+      .patch(`/api/v1/households/${mai.id}`, { headName: 'Vi Thị Mây', version: mai.version })
+      .expect(200);
+    expect(await search(coop, 'search=mai')).toEqual({ names: [], total: 0 });
+    expect(await search(coop, 'search=may')).toEqual({ names: ['Vi Thị Mây'], total: 1 });
+
+    expect(await search(coop, 'search=vi&communeCode=06196')).toEqual({ names: ['Vi Văn Đức'], total: 1 });
+    await as(coop)
+      .patch(`/api/v1/households/${duc.id}`, { communeCode: '06427', version: duc.version })
+      .expect(200);
+    expect(await search(coop, 'search=vi&communeCode=06196')).toEqual({ names: [], total: 0 });
+    expect(await search(coop, 'search=vi&communeCode=06427')).toEqual({
+      names: ['Vi Thị Mây', 'Vi Văn Đức'],
+      total: 2,
+    });
+
+    const members = `/api/v1/cooperatives/${cooperativeId}/members`;
+    await as(coop).delete(`${members}/${duc.id}`).expect(204);
+    expect(await search(coop, 'search=vi')).toEqual({ names: ['Vi Thị Mây'], total: 1 });
+    await as(coop).post(members, { nationalId: duc.nationalId }).expect(201);
+    expect(await search(coop, 'search=vi')).toEqual({ names: ['Vi Thị Mây', 'Vi Văn Đức'], total: 2 });
+
+    await as(coop).delete(`/api/v1/households/${mai.id}`).send({ reason: 'Đăng ký nhầm' }).expect(204);
+    expect(await search(coop, 'search=vi')).toEqual({ names: ['Vi Văn Đức'], total: 1 });
+  });
+
+  it('finds a merged household under the kept name in the cooperatives of both', async () => {
+    const [c1, c2] = [await fx.user('cooperative'), await fx.user('cooperative')];
+    const village = `Thôn Gộp ${unique()}`;
+    const body = { gender: 'female', birthYear: 1979, village };
+    const keep = await register(c1, 'Lục Thị Tươi', body);
+    const dup = await register(c2, 'Lục Thị Tươu', body);
+    const res = await as(official).get(`/api/v1/integrity/duplicates?householdId=${keep.id}`).expect(200);
+    const pair = (res.body.items as Array<{ id: string; a: { id: string }; b: { id: string } }>).find((p) =>
+      [p.a.id, p.b.id].includes(dup.id),
+    );
+    await as(official)
+      .post(`/api/v1/integrity/duplicates/${pair!.id}/merge`, { keepHouseholdId: keep.id })
+      .expect(200);
+    for (const coop of [c1, c2]) {
+      const found = await as(coop).get('/api/v1/households?search=tuoi').expect(200);
+      expect(found.body.items.map((h: Listed) => h.id)).toEqual([keep.id]);
+      expect(found.body.total).toBe(1);
+      expect(await search(coop, 'search=tuou')).toEqual({ names: [], total: 0 });
+    }
+  });
+});
