@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import type Redis from 'ioredis';
 import type { Env } from '../config/env';
 import { REDIS_CLIENT } from '../redis/redis.module';
+import { FixedWindowThrottlerStorage } from './fixed-window-storage';
 import { RateLimitGuard } from './rate-limit.guard';
 
 const isLogin = (context: ExecutionContext): boolean => {
@@ -34,7 +35,7 @@ const isLogin = (context: ExecutionContext): boolean => {
             skipIf: (context: ExecutionContext) => !isLogin(context),
           },
         ],
-        ...(redis ? { storage: new ThrottlerStorageRedisService(redis) } : {}),
+        storage: redis ? new ThrottlerStorageRedisService(redis) : new FixedWindowThrottlerStorage(),
       }),
     }),
   ],
