@@ -22,8 +22,9 @@ export async function searchMembersByName(
 ): Promise<{ ids: string[]; total: number }> {
   const commune = q.communeCode ? ' AND m.communeCode = ?' : '';
   const communeParam = q.communeCode ? [q.communeCode] : [];
-  const branches: Array<{ where: string; params: unknown[] }> = [
+  const branches: Array<{ index: string; where: string; params: unknown[] }> = [
     {
+      index: 'IDX_cooperative_members_search',
       where: `m.cooperativeId = ? AND m.searchKey LIKE ? ESCAPE '!' AND m.activeHouseholdId IS NOT NULL${commune}`,
       params: [q.cooperativeId, q.prefix, ...communeParam],
     },
@@ -31,22 +32,28 @@ export async function searchMembersByName(
   // The given-name key is one word, so a term with a space can only match the full name.
   if (!q.prefix.includes(' ')) {
     branches.push({
+      index: 'IDX_cooperative_members_given_name',
       where: `m.cooperativeId = ? AND m.givenNameKey LIKE ? ESCAPE '!' AND NOT (m.searchKey LIKE ? ESCAPE '!')
         AND m.activeHouseholdId IS NOT NULL${commune}`,
       params: [q.cooperativeId, q.prefix, q.prefix, ...communeParam],
     });
   }
   const window = q.offset + q.limit;
+  // Named indexes: for a page, MariaDB otherwise walks the whole cooperative in the full-name index
+  // to skip sorting the given-name matches (20,000 entries instead of a few hundred).
+  const using = (index: string) =>
+    em.connection.options.type === 'better-sqlite3' ? `INDEXED BY ${index}` : `FORCE INDEX (${index})`;
   const [counted, page] = await Promise.all([
     em.query(
-      `SELECT ${branches.map((b) => `(SELECT COUNT(*) FROM cooperative_members m WHERE ${b.where})`).join(' + ')} AS total`,
+      `SELECT ${branches.map((b) => `(SELECT COUNT(*) FROM cooperative_members m ${using(b.index)} WHERE ${b.where})`).join(' + ')} AS total`,
       branches.flatMap((b) => b.params),
     ) as Promise<Array<{ total: number | string }>>,
     em.query(
       `${branches
         .map(
           (b, i) => `SELECT b${i}.id, b${i}.searchKey FROM (
-            SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m WHERE ${b.where}
+            SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m ${using(b.index)}
+            WHERE ${b.where}
             ORDER BY m.searchKey, m.activeHouseholdId LIMIT ${window}) b${i}`,
         )
         .join(' UNION ALL ')}
