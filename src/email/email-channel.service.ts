@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { OutboxEvent } from '@lienket/outbox';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Env } from '../config/env';
-import { bulkInsert } from '../database/bulk-insert';
-import { switchedOff } from '../notifications/switched-off';
+import type { Audience } from '../notifications/recipients';
+import { insertRows, placeholders } from '../notifications/sql-rows';
 import { User } from '../users/user.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { renderEventEmail } from './email-templates';
@@ -24,34 +24,32 @@ export class EmailChannel {
     this.enabled = Boolean(config.get('SMTP_URL', { infer: true }));
   }
 
-  /** Answers how many e-mails it handed to the queue; one already queued is skipped by the unique key. */
+  /**
+   * Answers how many e-mails it handed to the queue; one already queued is skipped by the unique key.
+   * Each event comes with its audience: its recipients and the channels they switched off for it.
+   */
   async enqueue(
     em: EntityManager,
-    routed: Array<{ event: OutboxEvent; recipients: string[] }>,
+    routed: Array<{ event: OutboxEvent; audience: Audience }>,
   ): Promise<number> {
     if (!this.enabled) return 0;
-    const everyone = [...new Set(routed.flatMap((r) => r.recipients))];
+    const everyone = [...new Set(routed.flatMap((r) => [...r.audience.keys()]))];
     if (!everyone.length) return 0;
     const users = new Map(
       (
-        await em.find(User, {
-          where: { id: In(everyone), email: Not(IsNull()) },
-          select: { id: true, username: true, fullName: true, email: true },
-        })
+        (await em.query(
+          `SELECT id, username, fullName, email FROM users WHERE id IN (${placeholders(everyone.length)})
+             AND email IS NOT NULL`,
+          everyone,
+        )) as Array<Pick<User, 'id' | 'username' | 'fullName' | 'email'>>
       ).map((u) => [u.id, u]),
     );
     if (!users.size) return 0;
-    const isOff = await switchedOff(
-      em,
-      'email',
-      [...users.keys()],
-      routed.map((r) => r.event.type),
-    );
     const now = new Date();
-    const rows = routed.flatMap(({ event, recipients }) =>
-      recipients
-        .filter((userId) => users.has(userId) && !isOff(userId, event.type))
-        .map((userId) => {
+    const rows = routed.flatMap(({ event, audience }) =>
+      [...audience]
+        .filter(([userId, off]) => users.has(userId) && !off.includes('email'))
+        .map(([userId]) => {
           const user = users.get(userId)!;
           return {
             id: randomUUID(),
@@ -70,7 +68,7 @@ export class EmailChannel {
           };
         }),
     );
-    await bulkInsert(em, EmailDelivery, rows, { orIgnore: true });
+    await insertRows(em, EmailDelivery, rows, { orIgnore: true });
     return rows.length;
   }
 }

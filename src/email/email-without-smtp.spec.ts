@@ -18,7 +18,9 @@ describe('e-mail without SMTP_URL', () => {
   );
 
   it('queues nothing and reads nothing', async () => {
-    const routed = [{ event: { id: 'e1', type: 'code.suspended' } as OutboxEvent, recipients: ['u1'] }];
+    const routed = [
+      { event: { id: 'e1', type: 'code.suspended' } as OutboxEvent, audience: new Map([['u1', []]]) },
+    ];
     await expect(new EmailChannel(config).enqueue(untouchable as EntityManager, routed)).resolves.toBe(0);
   });
 

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxEvent } from '@lienket/outbox';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { freshReads } from '../database/fresh-reads';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { NotificationDispatcher } from './notification-dispatcher.service';
+import { hydrate, isMysql, persisted, placeholders } from './sql-rows';
+
+/** The outbox columns delivery reads (not publishedAt/deliveredAt). */
+export const EVENT_COLUMNS = 'id, type, aggregateType, aggregateId, payload, occurredAt';
 
 /**
  * Delivers events to every channel and marks them delivered, in one transaction: either the inbox
@@ -23,25 +27,23 @@ export class EventDelivery {
   async deliverIn(em: EntityManager, events: OutboxEvent[]): Promise<void> {
     await this.dispatcher.dispatch(em, events);
     await this.webhooks.enqueue(em, events);
-    await em.update(
-      OutboxEvent,
-      { id: In(events.map((e) => e.id)), deliveredAt: IsNull() },
-      { deliveredAt: new Date() },
+    const ids = events.map((e) => e.id);
+    await em.query(
+      `UPDATE outbox_events SET deliveredAt = ? WHERE id IN (${placeholders(ids.length)}) AND deliveredAt IS NULL`,
+      [persisted(em, OutboxEvent, 'deliveredAt', new Date()), ...ids],
     );
   }
 
   /** A queued job: delivers those of the events that are not delivered yet; answers how many. */
   deliver(eventIds: string[]): Promise<number> {
     return this.dataSource.transaction(freshReads(this.dataSource), async (em) => {
-      const qb = em
-        .createQueryBuilder(OutboxEvent, 'e')
-        .where('e.id IN (:...eventIds)', { eventIds })
-        .andWhere('e.deliveredAt IS NULL')
-        .orderBy('e.occurredAt', 'ASC')
-        .addOrderBy('e.id', 'ASC');
-      // A second job with the same events waits here, then finds them delivered.
-      if (this.dataSource.options.type === 'mysql') qb.setLock('pessimistic_write');
-      const events = await qb.getMany();
+      // A second job with the same events waits here (MySQL), then finds them delivered.
+      const rows = (await em.query(
+        `SELECT ${EVENT_COLUMNS} FROM outbox_events WHERE id IN (${placeholders(eventIds.length)})
+           AND deliveredAt IS NULL ORDER BY occurredAt, id${isMysql(em) ? ' FOR UPDATE' : ''}`,
+        eventIds,
+      )) as Array<Record<string, unknown>>;
+      const events = hydrate(em, OutboxEvent, rows);
       if (events.length) await this.deliverIn(em, events);
       return events.length;
     });

@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { OutboxEvent } from '@lienket/outbox';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { bulkInsert } from '../database/bulk-insert';
 import { EmailChannel } from '../email/email-channel.service';
 import { eventText } from './event-texts';
 import { Notification } from './notification.entity';
-import { recipientsOfEach } from './recipients';
-import { switchedOff } from './switched-off';
+import { audienceOfEach } from './recipients';
+import { insertRows } from './sql-rows';
 
 /**
  * Turns domain events into in-app notifications and queued e-mails: routes each event, drops the
@@ -22,21 +20,13 @@ export class NotificationDispatcher {
 
   /** Answers how many in-app notifications it handed to the inbox. */
   async dispatch(em: EntityManager, events: OutboxEvent[]): Promise<number> {
-    const recipients = await recipientsOfEach(em, events);
-    const routed = events.map((event, i) => ({ event, recipients: recipients[i] }));
-    const everyone = [...new Set(routed.flatMap((r) => r.recipients))];
-    if (!everyone.length) return 0;
-    const isOff = await switchedOff(
-      em,
-      'in-app',
-      everyone,
-      events.map((e) => e.type),
-    );
-    const rows = routed.flatMap(({ event, recipients }) => {
+    const audiences = await audienceOfEach(em, events);
+    const rows = events.flatMap((event, i) => {
       const { title, body } = eventText(event.type, event.payload ?? {});
-      return recipients
-        .filter((userId) => !isOff(userId, event.type))
-        .map((userId) => ({
+      const data = event.payload ?? {};
+      return [...audiences[i]]
+        .filter(([, off]) => !off.includes('in-app'))
+        .map(([userId]) => ({
           id: randomUUID(),
           userId,
           eventId: event.id,
@@ -45,13 +35,15 @@ export class NotificationDispatcher {
           body,
           entityType: event.aggregateType,
           entityId: event.aggregateId,
-          data: event.payload ?? {},
+          data,
           readAt: null,
         }));
     });
-    // simple-json data is opaque to TypeORM's deep-partial typing.
-    await bulkInsert(em, Notification, rows as QueryDeepPartialEntity<Notification>[], { orIgnore: true });
-    await this.email.enqueue(em, routed);
+    await insertRows(em, Notification, rows, { orIgnore: true });
+    await this.email.enqueue(
+      em,
+      events.map((event, i) => ({ event, audience: audiences[i] })),
+    );
     return rows.length;
   }
 }

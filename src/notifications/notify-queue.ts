@@ -44,7 +44,7 @@ export class NotifyQueue implements OnApplicationShutdown {
     return this.options !== undefined;
   }
 
-  async publish(events: OutboxEvent[]): Promise<void> {
+  async publish(events: Array<Pick<OutboxEvent, 'id'>>): Promise<void> {
     const jobs = [];
     for (let i = 0; i < events.length; i += EVENTS_PER_JOB) {
       const eventIds = events.slice(i, i + EVENTS_PER_JOB).map((e) => e.id);

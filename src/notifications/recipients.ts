@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { OutboxEvent } from '@lienket/outbox';
+import type { Channel } from './notification.entity';
 
 /** SQL fragments naming users; each selects `id` from users `u`. */
 const ACTIVE = 'u.active = 1';
@@ -83,34 +84,71 @@ const ROUTES: Record<string, string[]> = {
 
 export const ROUTED_EVENT_TYPES = Object.keys(ROUTES);
 
-/** Route queries per statement: far below any engine's limits on statement size and parameters. */
+/** A route as one SQL query with positional parameters, and the name behind each `?` in order. */
+interface CompiledRoute {
+  sql: string;
+  names: string[];
+}
+
+/** Each type's queries as one UNION (which also drops a user two of them name), compiled once. */
+const COMPILED = new Map<string, CompiledRoute>(
+  Object.entries(ROUTES).map(([type, queries]) => {
+    const names: string[] = [];
+    const sql = queries.join(' UNION ').replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name);
+      return '?';
+    });
+    return [type, { sql, names }];
+  }),
+);
+
+/** Route queries (distinct type and parameters) per statement: far below any engine's limits. */
 const QUERIES_PER_STATEMENT = 100;
 
+/** Each recipient of an event, with the channels they switched that event type off for (often none). */
+export type Audience = Map<string, Channel[]>;
+
 /**
- * The user ids each event reaches (deduplicated; none for event types without a route), in the
- * order of `events`. Every route query of the batch goes into one UNION ALL, each row tagged with
- * its event's position: a round trip per QUERIES_PER_STATEMENT queries, not per event and query.
+ * Who each event reaches (none for event types without a route), in the order of `events`, with
+ * the channels each of them switched off for the event's type (notification_preferences; no row
+ * means on). Events of one type with the same parameters — a bulk import's households of one
+ * commune — share one route query; every route query of the batch goes into one UNION ALL, each
+ * row tagged with its query: a round trip per QUERIES_PER_STATEMENT distinct queries.
  */
-export async function recipientsOfEach(em: EntityManager, events: OutboxEvent[]): Promise<string[][]> {
-  const parts: Array<{ sql: string; values: unknown[] }> = [];
+export async function audienceOfEach(em: EntityManager, events: OutboxEvent[]): Promise<Audience[]> {
+  const queries = new Map<string, { sql: string; values: unknown[]; events: number[] }>();
   events.forEach((event, i) => {
-    const queries = ROUTES[event.type] ?? [];
-    const params: Record<string, unknown> = { id: event.aggregateId };
-    for (const [, field] of queries.join(' ').matchAll(/:p_(\w+)/g))
-      params[`p_${field}`] = event.payload?.[field] ?? null;
-    for (const sql of queries) {
-      const [query, values] = em.connection.driver.escapeQueryWithParameters(sql, params);
-      parts.push({ sql: `SELECT ${i} AS e, r.id FROM (${query}) r`, values });
-    }
+    const route = COMPILED.get(event.type);
+    if (!route) return;
+    const values = route.names.map((name) =>
+      name === 'id' ? event.aggregateId : (event.payload?.[name.slice(2)] ?? null),
+    );
+    const key = `${event.type}\u0000${JSON.stringify(values)}`;
+    const known = queries.get(key);
+    if (known) known.events.push(i);
+    else queries.set(key, { sql: route.sql, values: [...values, event.type], events: [i] });
   });
-  const ids = events.map(() => new Set<string>());
-  for (let i = 0; i < parts.length; i += QUERIES_PER_STATEMENT) {
-    const chunk = parts.slice(i, i + QUERIES_PER_STATEMENT);
+  const audiences = events.map((): Audience => new Map());
+  const all = [...queries.values()];
+  for (let i = 0; i < all.length; i += QUERIES_PER_STATEMENT) {
+    const chunk = all.slice(i, i + QUERIES_PER_STATEMENT);
     const rows = (await em.query(
-      chunk.map((p) => p.sql).join(' UNION ALL '),
-      chunk.flatMap((p) => p.values),
-    )) as Array<{ e: number | string; id: string }>;
-    for (const r of rows) ids[Number(r.e)].add(r.id);
+      chunk
+        .map(
+          (q, k) =>
+            `SELECT ${i + k} AS q, r.id, p.channel FROM (${q.sql}) r LEFT JOIN notification_preferences p
+               ON p.userId = r.id AND p.eventType = ? AND p.enabled = 0`,
+        )
+        .join(' UNION ALL '),
+      chunk.flatMap((q) => q.values),
+    )) as Array<{ q: number | string; id: string; channel: Channel | null }>;
+    for (const r of rows) {
+      for (const e of all[Number(r.q)].events) {
+        const off = audiences[e].get(r.id) ?? [];
+        if (r.channel) off.push(r.channel);
+        audiences[e].set(r.id, off);
+      }
+    }
   }
-  return ids.map((set) => [...set]);
+  return audiences;
 }

@@ -4,8 +4,8 @@ import { OutboxEvent } from '@lienket/outbox';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Env } from '../config/env';
-import { bulkInsert } from '../database/bulk-insert';
 import { LeasedDeliveries } from '../database/leased-deliveries';
+import { hydrate, insertRows } from '../notifications/sql-rows';
 import { webhookTargetRefusal } from './address-guard';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 
@@ -48,8 +48,13 @@ export class WebhookSender {
 
   /** Inside the relay's transaction: one pending delivery per subscribed webhook and event. */
   async enqueue(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-    const hooks = await em.find(Webhook, { where: { active: true } });
+    const hooks = hydrate(
+      em,
+      Webhook,
+      (await em.query('SELECT id, events FROM webhooks WHERE active = 1')) as Array<Record<string, unknown>>,
+    );
     if (!hooks.length) return;
+    const now = new Date();
     const rows = events.flatMap((event) =>
       hooks
         .filter((h) => !h.events || h.events.includes(event.type))
@@ -60,14 +65,14 @@ export class WebhookSender {
           eventType: event.type,
           status: 'pending' as const,
           attempts: 0,
-          nextAttemptAt: new Date(),
+          nextAttemptAt: now,
           claimedBy: null,
           leaseUntil: null,
           lastError: null,
           deliveredAt: null,
         })),
     );
-    await bulkInsert(em, WebhookDelivery, rows, { orIgnore: true });
+    await insertRows(em, WebhookDelivery, rows, { orIgnore: true });
   }
 
   /** Sends the deliveries that are due; answers how many it attempted. */
