@@ -51,6 +51,7 @@ describe("a cooperative's name search", () => {
       total: 3,
     });
     expect(await search(coop, 'search=hung&limit=2&page=2')).toEqual({ names: ['Nông Thị Hưng'], total: 3 });
+    expect(await search(coop, 'search=hung&limit=2&page=3')).toEqual({ names: [], total: 3 });
     expect(await search(coop, `search=${encodeURIComponent('hoang van h')}`)).toEqual({
       names: ['Hoàng Văn Hùng'],
       total: 1,

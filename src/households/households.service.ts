@@ -19,7 +19,7 @@ import { HouseholdResponse, toHouseholdResponse } from './dto/household.response
 import { ListHouseholdsQuery } from './dto/list-households.query';
 import { UpdateHouseholdDto } from './dto/update-household.dto';
 import { householdNameKeys, villageKey } from './household-keys';
-import { searchMembersByName } from './member-name-search';
+import { MemberNameQuery } from './member-name-search';
 import { Household } from './household.entity';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -63,7 +63,7 @@ export class HouseholdsService {
   async list(actor: Actor, q: ListHouseholdsQuery): Promise<Page<HouseholdResponse>> {
     const byMembership = !q.sort && !q.povertyStatus && !q.ethnicity && !q.cooperativeId;
     if (q.search && actor.role === 'cooperative' && actor.cooperativeId && byMembership) {
-      return this.searchOwnMembers(actor, actor.cooperativeId, q, q.search);
+      return this.searchOwnMembers(actor.cooperativeId, q, q.search);
     }
     const qb = this.scoped(actor);
     if (q.search) {
@@ -92,30 +92,33 @@ export class HouseholdsService {
     return paginate(qb, q, (h) => toHouseholdResponse(h, names), q.search ? 'searchKey' : '-createdAt');
   }
 
-  /** Name search of cooperative staff, over their cooperative's memberships (see searchMembersByName). */
+  /** Name search of cooperative staff, over their cooperative's memberships (see MemberNameQuery). */
   private async searchOwnMembers(
-    actor: Actor,
     cooperativeId: string,
     q: ListHouseholdsQuery,
     search: string,
   ): Promise<Page<HouseholdResponse>> {
-    const { ids, total } = await searchMembersByName(this.dataSource.manager, {
+    const members = new MemberNameQuery(this.dataSource.manager, {
       cooperativeId,
       prefix: toSearchPrefix(search),
       communeCode: q.communeCode,
       offset: (q.page - 1) * q.limit,
       limit: q.limit,
     });
-    const [rows, names] = await Promise.all([
-      ids.length ? this.scoped(actor).andWhere('h.id IN (:...ids)', { ids }).getMany() : [],
+    const [{ entities, raw }, names] = await Promise.all([
+      this.dataSource
+        .createQueryBuilder(Household, 'h')
+        .innerJoin(`(${members.pageSql()})`, 'p', 'p.id = h.id')
+        .addSelect('p.total', 'total')
+        .where('h.deletedAt IS NULL')
+        .setParameters(members.params)
+        .orderBy('p.searchKey')
+        .addOrderBy('p.id')
+        .getRawAndEntities<{ total: number | string }>(),
       this.ethnicityNames.all(),
     ]);
-    const byId = new Map(rows.map((h) => [h.id, h]));
-    const items = ids.flatMap((id) => {
-      const h = byId.get(id);
-      return h ? [toHouseholdResponse(h, names)] : [];
-    });
-    return { items, total, page: q.page, limit: q.limit };
+    const total = raw.length ? Number(raw[0].total) : q.page > 1 ? await members.count() : 0;
+    return { items: entities.map((h) => toHouseholdResponse(h, names)), total, page: q.page, limit: q.limit };
   }
 
   /** A cooperative's staff register into their own cooperative; officials may name one. */
