@@ -1,21 +1,21 @@
 /**
  * npm run bench:notify — the outbox → BullMQ → inbox path on MariaDB/MySQL and Redis (issue 7):
- * 1. latency: one worker process (npm run start:worker, as shipped: relay polling every 0.5 s,
+ * 1. latency: one worker process (npm run start:worker, as shipped: relay polling every 0.1 s,
  *    4 delivery jobs at a time) while the bench inserts `household.registered` events straight into
  *    outbox_events at BENCH_EVENTS_PER_SECOND (500) for BENCH_SECONDS (30), each routed to the
  *    OFFICIALS officials of commune 06427. Latency per inbox row = notifications.createdAt −
  *    outbox_events.occurredAt, both DATETIME(6) defaults from the database clock. createdAt is the
  *    INSERT's time inside the delivery transaction, a few ms before the commit makes the row
- *    visible; the relay's poll wait (up to 0.5 s) is part of the figure. The completed BullMQ jobs
+ *    visible; the relay's poll wait (up to 0.1 s) is part of the figure. The completed BullMQ jobs
  *    split it into stages: occurredAt → job added (relay), added → taken (queue), taken → done (job);
  * 2. relay and delivery throughput: BACKLOG events inserted while no worker runs, then a fresh
  *    worker process relays and delivers them, both at once as in production. Times count from the
- *    moment its BullMQ worker registers in Redis (the relay starts then; its first poll is 0.5 s
+ *    moment its BullMQ worker registers in Redis (the relay starts then; its first poll is 0.1 s
  *    later) until every event has publishedAt, and until every one has deliveredAt (polled every
  *    50 ms);
  * 3. a bare BullMQ worker in this process on the same Redis, with a no-op processor, our
  *    concurrency, lock settings and job options: BACKLOG jobs of one event id each (the naive
- *    shape), then 4,000 jobs of 50 ids (our shape, for reference). The ratio is our delivery rate
+ *    shape), then 4,000 jobs of 100 ids (our shape, for reference). The ratio is our delivery rate
  *    (2) over the bare one-job-per-event rate, in events/s.
  * Targets: p99 ≤ 1 s; ratio ≥ 0.5. Every process uses its own QUEUE_PREFIX, whose keys are
  * deleted at the end.
@@ -53,8 +53,8 @@ const P99_TARGET_MS = 1000;
 const RATIO_TARGET = 0.5;
 // What src/notifications/notify-queue.ts ships: queue name, events per job, worker and job options.
 const NOTIFY_QUEUE = 'notify';
-const EVENTS_PER_JOB = 50;
-// The backlog in our shape is only 400 jobs (some 40 ms of a no-op worker): too short to time well.
+const EVENTS_PER_JOB = 100;
+// The backlog in our shape is only 200 jobs (some 20 ms of a no-op worker): too short to time well.
 const SHAPED_JOBS = 4000;
 const CONCURRENCY = 4;
 const WORKER_OPTIONS = { concurrency: CONCURRENCY, lockDuration: 15_000, stalledInterval: 15_000 };

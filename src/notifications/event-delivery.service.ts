@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { freshReads } from '../database/fresh-reads';
 import { WebhookSender } from '../webhooks/webhook-sender.service';
 import { NotificationDispatcher } from './notification-dispatcher.service';
+import { audienceOfEach } from './recipients';
 import { hydrate, isMysql, persisted, placeholders } from './sql-rows';
 
 /** The outbox columns delivery reads (not publishedAt/deliveredAt). */
@@ -25,8 +26,9 @@ export class EventDelivery {
 
   /** Inside the caller's transaction (the inline relay delivers in the transaction that claims). */
   async deliverIn(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-    await this.dispatcher.dispatch(em, events);
-    await this.webhooks.enqueue(em, events);
+    const { audiences, alongside } = await audienceOfEach(em, events, WebhookSender.ACTIVE);
+    await this.dispatcher.dispatch(em, events, audiences);
+    await this.webhooks.enqueue(em, events, alongside);
     const ids = events.map((e) => e.id);
     await em.query(
       `UPDATE outbox_events SET deliveredAt = ? WHERE id IN (${placeholders(ids.length)}) AND deliveredAt IS NULL`,

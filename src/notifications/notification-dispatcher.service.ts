@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { EmailChannel } from '../email/email-channel.service';
 import { eventText } from './event-texts';
 import { Notification } from './notification.entity';
-import { audienceOfEach } from './recipients';
+import { Audience, audienceOfEach } from './recipients';
 import { insertRows } from './sql-rows';
 
 /**
@@ -18,13 +18,16 @@ import { insertRows } from './sql-rows';
 export class NotificationDispatcher {
   constructor(private readonly email: EmailChannel) {}
 
-  /** Answers how many in-app notifications it handed to the inbox. */
-  async dispatch(em: EntityManager, events: OutboxEvent[]): Promise<number> {
-    const audiences = await audienceOfEach(em, events);
+  /**
+   * Answers how many in-app notifications it handed to the inbox. `audiences`: audienceOfEach's
+   * answer for these events, when the caller read it already.
+   */
+  async dispatch(em: EntityManager, events: OutboxEvent[], audiences?: Audience[]): Promise<number> {
+    const audienceOf = audiences ?? (await audienceOfEach(em, events)).audiences;
     const rows = events.flatMap((event, i) => {
       const { title, body } = eventText(event.type, event.payload ?? {});
       const data = event.payload ?? {};
-      return [...audiences[i]]
+      return [...audienceOf[i]]
         .filter(([, off]) => !off.includes('in-app'))
         .map(([userId]) => ({
           id: randomUUID(),
@@ -42,7 +45,7 @@ export class NotificationDispatcher {
     await insertRows(em, Notification, rows, { orIgnore: true });
     await this.email.enqueue(
       em,
-      events.map((event, i) => ({ event, audience: audiences[i] })),
+      events.map((event, i) => ({ event, audience: audienceOf[i] })),
     );
     return rows.length;
   }

@@ -7,8 +7,12 @@ import { queueConnection } from '../queue/queue-connection';
 import { EventDelivery } from './event-delivery.service';
 
 export const NOTIFY_QUEUE = 'notify';
-/** Events per job: large enough to deliver in few transactions, small enough to spread over workers. */
-const EVENTS_PER_JOB = 50;
+/**
+ * Events per job: large enough to deliver in few transactions (a job costs 7 round trips however
+ * many events it holds), small enough to spread a backlog over the workers. bench:notify measured
+ * 50, 100 and 200: 100 delivers about as fast as 200 and holds half as many row locks.
+ */
+const EVENTS_PER_JOB = 100;
 const CONCURRENCY = 4;
 
 interface DeliverJob {

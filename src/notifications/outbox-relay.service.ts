@@ -10,7 +10,8 @@ import { EVENT_COLUMNS, EventDelivery } from './event-delivery.service';
 import { NotifyQueue } from './notify-queue';
 import { hydrate, isMysql, persisted, placeholders } from './sql-rows';
 
-const BATCH = 500;
+/** Events per claim: 10 jobs; fewer, larger claims relay a backlog faster (500 capped it near 8,000/s). */
+const BATCH = 1000;
 /** The poll: a tenth of a second between an event's commit and its relay at most, one cheap read when idle. */
 const INTERVAL_MS = 100;
 
@@ -18,8 +19,8 @@ const INTERVAL_MS = 100;
  * Moves unpublished outbox events on. A batch is claimed and marked published in one transaction;
  * on MySQL/MariaDB the claim skips rows another relay holds (FOR UPDATE SKIP LOCKED), so several
  * processes may relay at once (SQLite has a single writer).
- * - With Redis the batch goes to BullMQ (addBulk) before the mark: a crash between the two leaves
- *   the events unpublished, to be published again, and delivery is idempotent. A sweeper publishes
+ * - With Redis the batch goes to BullMQ (addBulk) before the mark commits: a crash between the two
+ *   leaves the events unpublished, to be published again, and delivery is idempotent. A sweeper publishes
  *   again what was published but not delivered after OUTBOX_SWEEP_AFTER_SECONDS (a Redis that
  *   restarted empty, a job that failed for good).
  * - On the embedded default the same transaction delivers the batch inline.
@@ -133,17 +134,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       )) as Array<Record<string, unknown>>;
       if (!rows.length) return 0;
       const events = hydrate(em, OutboxEvent, rows);
+      const ids = events.map((e) => e.id);
+      // Marked first, committed last: the mark counts only once the batch is on the queue, and a
+      // delivery job waiting on these rows' locks waits only for the enqueue and the commit.
+      await em.query(
+        `UPDATE outbox_events SET publishedAt = ? WHERE id IN (${placeholders(ids.length)}) AND publishedAt IS NULL`,
+        [persisted(em, OutboxEvent, 'publishedAt', new Date()), ...ids],
+      );
       if (this.queue.enabled) {
         await this.queue.publish(events);
         if (this.crashAfterEnqueue) process.kill(process.pid, 'SIGKILL');
       } else {
         await this.delivery.deliverIn(em, events);
       }
-      const ids = events.map((e) => e.id);
-      await em.query(
-        `UPDATE outbox_events SET publishedAt = ? WHERE id IN (${placeholders(ids.length)}) AND publishedAt IS NULL`,
-        [persisted(em, OutboxEvent, 'publishedAt', new Date()), ...ids],
-      );
       return events.length;
     });
   }

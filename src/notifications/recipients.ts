@@ -108,14 +108,27 @@ const QUERIES_PER_STATEMENT = 100;
 /** Each recipient of an event, with the channels they switched that event type off for (often none). */
 export type Audience = Map<string, Channel[]>;
 
+/** A row of the query that rides along with the routing (see audienceOfEach). */
+export interface AlongsideRow {
+  id: string;
+  info: string | null;
+}
+
 /**
  * Who each event reaches (none for event types without a route), in the order of `events`, with
  * the channels each of them switched off for the event's type (notification_preferences; no row
  * means on). Events of one type with the same parameters — a bulk import's households of one
  * commune — share one route query; every route query of the batch goes into one UNION ALL, each
  * row tagged with its query: a round trip per QUERIES_PER_STATEMENT distinct queries.
+ * `alongside`, a parameterless query of two text columns (id, info), goes into the first of those
+ * statements and its rows are answered as they are: the delivery's other read (the active webhooks)
+ * costs no round trip of its own.
  */
-export async function audienceOfEach(em: EntityManager, events: OutboxEvent[]): Promise<Audience[]> {
+export async function audienceOfEach(
+  em: EntityManager,
+  events: OutboxEvent[],
+  alongside?: string,
+): Promise<{ audiences: Audience[]; alongside: AlongsideRow[] }> {
   const queries = new Map<string, { sql: string; values: unknown[]; events: number[] }>();
   events.forEach((event, i) => {
     const route = COMPILED.get(event.type);
@@ -129,26 +142,33 @@ export async function audienceOfEach(em: EntityManager, events: OutboxEvent[]): 
     else queries.set(key, { sql: route.sql, values: [...values, event.type], events: [i] });
   });
   const audiences = events.map((): Audience => new Map());
+  const rode: AlongsideRow[] = [];
   const all = [...queries.values()];
-  for (let i = 0; i < all.length; i += QUERIES_PER_STATEMENT) {
+  for (let i = 0; i === 0 || i < all.length; i += QUERIES_PER_STATEMENT) {
     const chunk = all.slice(i, i + QUERIES_PER_STATEMENT);
+    const parts = chunk.map(
+      (q, k) =>
+        `SELECT ${i + k} AS q, r.id, p.channel AS info FROM (${q.sql}) r LEFT JOIN notification_preferences p
+           ON p.userId = r.id AND p.eventType = ? AND p.enabled = 0`,
+    );
+    if (i === 0 && alongside) parts.push(`SELECT -1 AS q, a.id, a.info FROM (${alongside}) a`);
+    if (!parts.length) break;
     const rows = (await em.query(
-      chunk
-        .map(
-          (q, k) =>
-            `SELECT ${i + k} AS q, r.id, p.channel FROM (${q.sql}) r LEFT JOIN notification_preferences p
-               ON p.userId = r.id AND p.eventType = ? AND p.enabled = 0`,
-        )
-        .join(' UNION ALL '),
+      parts.join(' UNION ALL '),
       chunk.flatMap((q) => q.values),
-    )) as Array<{ q: number | string; id: string; channel: Channel | null }>;
+    )) as Array<{ q: number | string; id: string; info: string | null }>;
     for (const r of rows) {
-      for (const e of all[Number(r.q)].events) {
+      const q = Number(r.q);
+      if (q < 0) {
+        rode.push({ id: r.id, info: r.info });
+        continue;
+      }
+      for (const e of all[q].events) {
         const off = audiences[e].get(r.id) ?? [];
-        if (r.channel) off.push(r.channel);
+        if (r.info) off.push(r.info as Channel);
         audiences[e].set(r.id, off);
       }
     }
   }
-  return audiences;
+  return { audiences, alongside: rode };
 }

@@ -5,6 +5,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Env } from '../config/env';
 import { LeasedDeliveries } from '../database/leased-deliveries';
+import type { AlongsideRow } from '../notifications/recipients';
 import { hydrate, insertRows } from '../notifications/sql-rows';
 import { webhookTargetRefusal } from './address-guard';
 import { Webhook, WebhookDelivery } from './webhook.entity';
@@ -46,14 +47,24 @@ export class WebhookSender {
       .filter(Boolean);
   }
 
-  /** Inside the relay's transaction: one pending delivery per subscribed webhook and event. */
-  async enqueue(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+  /**
+   * The active webhooks, as rows of (id, info = their event types in JSON): delivery reads them in the
+   * routing statement's round trip (audienceOfEach's `alongside`).
+   */
+  static readonly ACTIVE = 'SELECT id, events AS info FROM webhooks WHERE active = 1';
+
+  /**
+   * Inside the delivering transaction: one pending delivery per subscribed webhook and event.
+   * `active`: the rows of ACTIVE when the caller read them already.
+   */
+  async enqueue(em: EntityManager, events: OutboxEvent[], active?: AlongsideRow[]): Promise<void> {
+    const found = active ?? ((await em.query(WebhookSender.ACTIVE)) as AlongsideRow[]);
+    if (!found.length) return;
     const hooks = hydrate(
       em,
       Webhook,
-      (await em.query('SELECT id, events FROM webhooks WHERE active = 1')) as Array<Record<string, unknown>>,
+      found.map((r) => ({ id: r.id, events: r.info })),
     );
-    if (!hooks.length) return;
     const now = new Date();
     const rows = events.flatMap((event) =>
       hooks
