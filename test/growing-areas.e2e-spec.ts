@@ -589,6 +589,50 @@ describe('boundaries', () => {
       far.body.areaWarning,
     );
   });
+
+  it('lists each code as its detail answer without the boundary, paged with the exact total', async () => {
+    const series = codeSeries();
+    const cooperativeId = (await fx.cooperative()).id;
+    const polygon = { type: 'Polygon', coordinates: [square()] };
+    const rows = [
+      await codes.create(
+        official,
+        growingAreaBody(series.next(), {
+          markets: ['TW', 'cn', 'JP'],
+          areaHa: 1.15,
+          boundary: polygon,
+          cooperativeId,
+        }),
+      ),
+      await codes.create(official, growingAreaBody(series.next(), { kind: 'domestic', areaHa: 0.3 })),
+      await codes.create(official, growingAreaBody(series.next(), { issuedOn: '2024-01-15' })),
+    ];
+    await codes.moveTo(official, rows[2].id, 'active');
+    const details = await Promise.all(
+      rows.map(async (r) => (await as(official).get(`${URL}/${r.id}`).expect(200)).body),
+    );
+    expect(details[0].markets).toEqual(['CN', 'JP', 'TW']);
+    expect(details[2]).toMatchObject({ status: 'active', overdue: true });
+    const listed = await as(official).get(`${URL}?search=${series.prefix}&sort=code`).expect(200);
+    expect(listed.body).toEqual({
+      items: details.map((d) => {
+        const item = { ...d };
+        delete item.boundary;
+        return item;
+      }),
+      total: 3,
+      page: 1,
+      limit: 20,
+    });
+    // A page past the end still carries the total; an empty list counts 0.
+    const past = await as(official).get(`${URL}?search=${series.prefix}&limit=2&page=3`).expect(200);
+    expect(past.body).toEqual({ items: [], total: 3, page: 3, limit: 2 });
+    const second = await as(official).get(`${URL}?search=${series.prefix}&limit=2&page=2&sort=-code`);
+    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([rows[0].id]);
+    expect(second.body.total).toBe(3);
+    const none = await as(official).get(`${URL}?search=${series.prefix}&market=US`).expect(200);
+    expect(none.body).toEqual({ items: [], total: 0, page: 1, limit: 20 });
+  });
 });
 
 describe('plots', () => {

@@ -1,12 +1,13 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Page, paginate } from '@lienket/http-common';
+import { Page } from '@lienket/http-common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffForAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
 import { applyCertificateFilters } from '../certification/certificate-list';
+import { selectPage } from '../certification/list-page';
 import { InspectionSchedule, todayInVietnam } from '../certification/inspection-schedule';
 import { Commune } from '../communes/commune.entity';
 import type { Env } from '../config/env';
@@ -15,12 +16,16 @@ import { bulkInsert } from '../database/bulk-insert';
 import { assertExists, notFound, updateAtVersion } from '../database/optimistic-update';
 import { Product } from '../products/product.entity';
 import { CreateGrowingAreaDto } from './dto/create-growing-area.dto';
-import { GrowingAreaResponse, toGrowingAreaResponse } from './dto/growing-area.response';
+import {
+  GROWING_AREA_LIST_COLUMNS,
+  GrowingAreaResponse,
+  toGrowingAreaResponse,
+} from './dto/growing-area.response';
 import { ListGrowingAreasQuery } from './dto/list-growing-areas.query';
 import { UpdateGrowingAreaDto } from './dto/update-growing-area.dto';
 import { GrowingAreaMarket } from './growing-area-market.entity';
 import { checkGrowingAreaFields } from './growing-area-rules';
-import { marketsKeyOf } from './markets-key';
+import { marketsKeyOf, marketsOfKey } from './markets-key';
 import { GrowingArea } from './growing-area.entity';
 
 /** Growing-area codes: registration, edits and the filtered list (lifecycle and inspections live next door). */
@@ -67,17 +72,20 @@ export class GrowingAreasService {
     applyCertificateFilters(qb, q, { keyColumn: 'marketsKey' }, today);
     if (q.productCode) qb.andWhere('g.productCode = :productCode', { productCode: q.productCode });
     if (q.cooperativeId) qb.andWhere('g.cooperativeId = :cooperativeId', { cooperativeId: q.cooperativeId });
-    const page = await paginate(qb, q, (g) => g, '-createdAt');
-    const markets = await this.marketsOf(page.items.map((g) => g.id));
+    // One statement: the page (without the boundary, which only detail answers show) and its total;
+    // the markets come from the code's own marketsKey copy.
+    const { rows, total } = await selectPage(qb, GROWING_AREA_LIST_COLUMNS, q, '-createdAt');
     return {
-      ...page,
-      items: page.items.map((g) =>
+      items: rows.map((g) =>
         toGrowingAreaResponse(
           g,
-          markets.get(g.id) ?? [],
+          marketsOfKey(g.marketsKey),
           this.schedule.flags(g.status, g.nextInspectionDue, today),
         ),
       ),
+      total,
+      page: q.page,
+      limit: q.limit,
     };
   }
 

@@ -39,8 +39,33 @@ export class GrowingAreaResponse {
   @ApiProperty() updatedAt!: Date;
 }
 
+/** What a list reads of each code: every column the answer shows, not the GeoJSON boundary. */
+export const GROWING_AREA_LIST_COLUMNS = [
+  'id',
+  'code',
+  'kind',
+  'marketsKey',
+  'productCode',
+  'areaHa',
+  'plottedHa',
+  'communeCode',
+  'cooperativeId',
+  'boundaryAreaHa',
+  'issuer',
+  'issuedOn',
+  'status',
+  'lastInspectedOn',
+  'nextInspectionDue',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof GrowingArea>;
+
+type ListedGrowingArea = Pick<GrowingArea, (typeof GROWING_AREA_LIST_COLUMNS)[number]>;
+
+/** `detail` answers add the boundary, which `g` must then carry. */
 export function toGrowingAreaResponse(
-  g: GrowingArea,
+  g: ListedGrowingArea & Partial<Pick<GrowingArea, 'boundary'>>,
   markets: string[],
   flags: InspectionFlags,
   detail = false,
