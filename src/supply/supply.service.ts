@@ -43,8 +43,9 @@ const volumes = (forecast: number, committed: number): Volumes => {
 /**
  * Supply (SPEC §2, §5a): for a product, window and market, the forecast of the eligible codes and
  * what active contracts committed from them, both pro-rated by overlapping days, per period and per
- * source. Three queries whatever the number of codes: the eligible codes, their forecasts, their
- * commitments — each joined to the same eligibility condition, never one query per source.
+ * source. Three queries whatever the number of codes (up to CHUNK codes): the eligible codes, then
+ * their forecasts and their commitments by code id — the eligibility test (markets, facilities) runs
+ * once, never one query per source.
  */
 @Injectable()
 export class SupplyService {
@@ -58,46 +59,43 @@ export class SupplyService {
     }
     const market = q.market && q.market !== 'VN' ? q.market : null;
     const window = { start: q.from, end: q.to };
-    const [codes, forecasts, commitments] = await Promise.all([
-      this.eligible(this.dataSource.createQueryBuilder(GrowingArea, 'g'), q, market)
-        .select([
-          'g.id AS id',
-          'g.code AS code',
-          'g.communeCode AS communeCode',
-          'g.cooperativeId AS cooperativeId',
-        ])
-        .getRawMany<{ id: string; code: string; communeCode: string; cooperativeId: string | null }>(),
-      this.eligible(
+    const codes = await this.eligible(this.dataSource.createQueryBuilder(GrowingArea, 'g'), q, market)
+      .select([
+        'g.id AS id',
+        'g.code AS code',
+        'g.communeCode AS communeCode',
+        'g.cooperativeId AS cooperativeId',
+      ])
+      .getRawMany<{ id: string; code: string; communeCode: string; cooperativeId: string | null }>();
+    const ids = codes.map((c) => c.id);
+    const [forecasts, commitments] = await Promise.all([
+      inChunks(ids, (chunk) =>
         this.dataSource
           .createQueryBuilder(Forecast, 'f')
-          .innerJoin(GrowingArea, 'g', 'g.id = f.growingAreaId'),
-        q,
-        market,
-      )
-        .select([
-          'f.growingAreaId AS id',
-          'f.periodStart AS startsOn',
-          'f.periodEnd AS endsOn',
-          'f.volume AS volume',
-        ])
-        .andWhere('f.periodEnd >= :from AND f.periodStart <= :to', { from: q.from, to: q.to })
-        .getRawMany<VolumeRow>(),
-      this.eligible(
+          .select([
+            'f.growingAreaId AS id',
+            'f.periodStart AS startsOn',
+            'f.periodEnd AS endsOn',
+            'f.volume AS volume',
+          ])
+          .where('f.growingAreaId IN (:...chunk)', { chunk })
+          .andWhere('f.periodEnd >= :from AND f.periodStart <= :to', { from: q.from, to: q.to })
+          .getRawMany<VolumeRow>(),
+      ),
+      inChunks(ids, (chunk) =>
         this.dataSource
           .createQueryBuilder(ContractSource, 's')
           .innerJoin(Contract, 'c', "c.id = s.contractId AND c.status = 'active'")
-          .innerJoin(GrowingArea, 'g', 'g.id = s.growingAreaId'),
-        q,
-        market,
-      )
-        .select([
-          's.growingAreaId AS id',
-          'c.deliveryFrom AS startsOn',
-          'c.deliveryTo AS endsOn',
-          's.committedVolume AS volume',
-        ])
-        .andWhere('c.deliveryTo >= :from AND c.deliveryFrom <= :to', { from: q.from, to: q.to })
-        .getRawMany<VolumeRow>(),
+          .select([
+            's.growingAreaId AS id',
+            'c.deliveryFrom AS startsOn',
+            'c.deliveryTo AS endsOn',
+            's.committedVolume AS volume',
+          ])
+          .where('s.growingAreaId IN (:...chunk)', { chunk })
+          .andWhere('c.deliveryTo >= :from AND c.deliveryFrom <= :to', { from: q.from, to: q.to })
+          .getRawMany<VolumeRow>(),
+      ),
     ]);
     const periods = periodsOf(q.from, q.to, q.granularity);
     const bySource = new Map(codes.map((c) => [c.id, { forecast: 0, committed: 0 }]));
@@ -168,6 +166,15 @@ export class SupplyService {
     }
     return qb;
   }
+}
+
+/** Eligible codes per IN list: well under SQLite's bound on parameters, and a short MariaDB range list. */
+const CHUNK = 5_000;
+
+async function inChunks<R>(ids: string[], query: (chunk: string[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await query(ids.slice(i, i + CHUNK))));
+  return rows;
 }
 
 interface VolumeRow {
