@@ -20,6 +20,8 @@ import { GrowingAreaMarket } from './growing-area-market.entity';
 @Index('IDX_growing_areas_commune', ['communeCode', 'status', 'createdAt'])
 @Index('IDX_growing_areas_product', ['productCode', 'status', 'createdAt'])
 @Index('IDX_growing_areas_kind', ['kind', 'status', 'createdAt'])
+// A crop's codes of one kind, by due date: counted from the index alone, a page sorted from its matches.
+@Index('IDX_growing_areas_product_kind_due', ['productCode', 'kind', 'nextInspectionDue'])
 // Counting codes of a market reads this index alone (see marketsKey).
 @Index('IDX_growing_areas_kind_markets', ['kind', 'status', 'marketsKey'])
 @Index('IDX_growing_areas_cooperative', ['cooperativeId'])
