@@ -55,9 +55,17 @@ export class InspectionSchedule {
 
   /** Only certificates in force are inspected on schedule: pending, suspended and revoked ones are not flagged. */
   flags(status: string, nextInspectionDue: string, today = todayInVietnam()): InspectionFlags {
-    if (status !== 'active') return { due: false, overdue: false };
-    const overdue = nextInspectionDue < today;
-    return { overdue, due: !overdue && nextInspectionDue < addDays(today, this.leadDays + 1) };
+    return this.flagsOn(today)(status, nextInspectionDue);
+  }
+
+  /** flags() for many certificates on one day: the lead-time bound is worked out once. */
+  flagsOn(today: string): (status: string, nextInspectionDue: string) => InspectionFlags {
+    const dueBefore = addDays(today, this.leadDays + 1);
+    return (status, nextInspectionDue) => {
+      if (status !== 'active') return { due: false, overdue: false };
+      const overdue = nextInspectionDue < today;
+      return { overdue, due: !overdue && nextInspectionDue < dueBefore };
+    };
   }
 
   /** The last day whose due date counts as "due" today: the scan's and the filters' bound. */

@@ -75,13 +75,10 @@ export class GrowingAreasService {
     // One statement: the page (without the boundary, which only detail answers show) and its total;
     // the markets come from the code's own marketsKey copy.
     const { rows, total } = await selectPage(qb, GROWING_AREA_LIST_COLUMNS, q, '-createdAt');
+    const flags = this.schedule.flagsOn(today);
     return {
       items: rows.map((g) =>
-        toGrowingAreaResponse(
-          g,
-          marketsOfKey(g.marketsKey),
-          this.schedule.flags(g.status, g.nextInspectionDue, today),
-        ),
+        toGrowingAreaResponse(g, marketsOfKey(g.marketsKey), flags(g.status, g.nextInspectionDue)),
       ),
       total,
       page: q.page,
