@@ -154,6 +154,8 @@ describe('docker/compose.yml', () => {
     expect(mysql.image).toMatch(/^mysql:8(\.\d+)*$/);
     expect(commandText(mysql.command)).toContain('--character-set-server=utf8mb4');
     expect(commandText(mysql.command)).toContain('--collation-server=utf8mb4_unicode_ci');
+    // Migrations create triggers as the app user while the binary log is on.
+    expect(commandText(mysql.command)).toContain('--log-bin-trust-function-creators=ON');
     const volume = (mysql.volumes ?? []).find((v) => v.endsWith(':/var/lib/mysql'));
     expect(volume).toBeDefined();
     expect(Object.keys(compose.volumes ?? {})).toContain(volume?.split(':')[0]);
