@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { OutboxEvent } from '@lienket/outbox';
 import type { Channel } from './notification.entity';
+import { isMysql, placeholders } from './sql-rows';
 
 /** SQL fragments naming users; each selects `id` from users `u`. */
 const ACTIVE = 'u.active = 1';
@@ -84,26 +85,53 @@ const ROUTES: Record<string, string[]> = {
 
 export const ROUTED_EVENT_TYPES = Object.keys(ROUTES);
 
-/** A route as one SQL query with positional parameters, and the name behind each `?` in order. */
+/**
+ * A type's route over a list of keys (the one parameter its queries compare, `:id` or a payload
+ * field), compiled once: each `X = :param` becomes `X IN (…)` and each query also selects the key it
+ * matched as `k` (NULL for a query that names no parameter, such as the province's officials), so
+ * one query routes every event of the type in a batch however many distinct keys they have.
+ */
 interface CompiledRoute {
+  /** `:id` or `:p_<payload field>`; null when no query of the route names a parameter. */
+  param: string | null;
+  /** The UNION of the queries; each KEYS marker stands for the list of key placeholders. */
   sql: string;
-  names: string[];
+  /** How many KEYS markers it has (each is bound to the same keys). */
+  lists: number;
 }
 
-/** Each type's queries as one UNION (which also drops a user two of them name), compiled once. */
+const KEYS = '/*keys*/';
+
+function compile(type: string, queries: string[]): CompiledRoute {
+  const params = new Set([...queries.join(' ').matchAll(/:(\w+)/g)].map((m) => m[1]));
+  if (params.size > 1) throw new Error(`route ${type}: more than one parameter (${[...params].join(', ')})`);
+  const param = params.size ? [...params][0] : null;
+  let lists = 0;
+  const sql = queries
+    .map((query) => {
+      const head = /^\s*SELECT u\.id FROM /;
+      if (!head.test(query)) throw new Error(`route ${type}: a query must start SELECT u.id FROM`);
+      const uses = [...query.matchAll(/([\w.]+) = :(\w+)\b/g)];
+      if (uses.length !== (query.match(/:\w+/g) ?? []).length || uses.length > 1)
+        throw new Error(`route ${type}: a query compares its parameter once, as column = :param`);
+      if (!uses.length) return query.replace(head, 'SELECT NULL AS k, u.id FROM ');
+      const [compared, column] = uses[0];
+      lists++;
+      return query
+        .replace(compared, `${column} IN (${KEYS})`)
+        .replace(head, `SELECT ${column} AS k, u.id FROM `);
+    })
+    .join(' UNION ');
+  return { param, sql, lists };
+}
+
 const COMPILED = new Map<string, CompiledRoute>(
-  Object.entries(ROUTES).map(([type, queries]) => {
-    const names: string[] = [];
-    const sql = queries.join(' UNION ').replace(/:(\w+)/g, (_, name: string) => {
-      names.push(name);
-      return '?';
-    });
-    return [type, { sql, names }];
-  }),
+  Object.entries(ROUTES).map(([type, queries]) => [type, compile(type, queries)]),
 );
 
-/** Route queries (distinct type and parameters) per statement: far below any engine's limits. */
-const QUERIES_PER_STATEMENT = 100;
+/** Distinct keys per route query, and route queries per statement: far below any engine's limits. */
+const KEYS_PER_QUERY = 200;
+const QUERIES_PER_STATEMENT = 20;
 
 /** Each recipient of an event, with the channels they switched that event type off for (often none). */
 export type Audience = Map<string, Channel[]>;
@@ -114,12 +142,20 @@ export interface AlongsideRow {
   info: string | null;
 }
 
+const keyOf = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+/**
+ * A key as MySQL's utf8mb4_unicode_ci compares it (case, accents and trailing spaces ignored): the
+ * row's `k` is the stored value, which may differ so from the event's. SQLite compares exactly.
+ */
+const folded = (key: string): string => key.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trimEnd();
+
 /**
  * Who each event reaches (none for event types without a route), in the order of `events`, with
  * the channels each of them switched off for the event's type (notification_preferences; no row
- * means on). Events of one type with the same parameters — a bulk import's households of one
- * commune — share one route query; every route query of the batch goes into one UNION ALL, each
- * row tagged with its query: a round trip per QUERIES_PER_STATEMENT distinct queries.
+ * means on). The events of one type share one route query over their distinct keys (up to
+ * KEYS_PER_QUERY); the route queries of the batch go into one UNION ALL, each row tagged with its
+ * query: a round trip per QUERIES_PER_STATEMENT route queries, not per event.
  * `alongside`, a parameterless query of two text columns (id, info), goes into the first of those
  * statements and its rows are answered as they are: the delivery's other read (the active webhooks)
  * costs no round trip of its own.
@@ -129,43 +165,74 @@ export async function audienceOfEach(
   events: OutboxEvent[],
   alongside?: string,
 ): Promise<{ audiences: Audience[]; alongside: AlongsideRow[] }> {
-  const queries = new Map<string, { sql: string; values: unknown[]; events: number[] }>();
+  // Per type: the events of each distinct key (a missing key is kept: it matches nobody, but a
+  // query without a parameter still routes its event).
+  const byType = new Map<string, Map<string, { value: unknown; events: number[] }>>();
   events.forEach((event, i) => {
     const route = COMPILED.get(event.type);
     if (!route) return;
-    const values = route.names.map((name) =>
-      name === 'id' ? event.aggregateId : (event.payload?.[name.slice(2)] ?? null),
-    );
-    const key = `${event.type}\u0000${JSON.stringify(values)}`;
-    const known = queries.get(key);
+    const value =
+      route.param === null
+        ? null
+        : route.param === 'id'
+          ? event.aggregateId
+          : (event.payload?.[route.param.slice(2)] ?? null);
+    const keys = byType.get(event.type) ?? new Map<string, { value: unknown; events: number[] }>();
+    byType.set(event.type, keys);
+    const known = keys.get(keyOf(value));
     if (known) known.events.push(i);
-    else queries.set(key, { sql: route.sql, values: [...values, event.type], events: [i] });
+    else keys.set(keyOf(value), { value, events: [i] });
+  });
+  const queries: Array<{ sql: string; values: unknown[]; keys: Map<string, { events: number[] }> }> = [];
+  for (const [type, keys] of byType) {
+    const route = COMPILED.get(type)!;
+    const all = [...keys];
+    for (let i = 0; i < all.length; i += KEYS_PER_QUERY) {
+      const chunk = all.slice(i, i + KEYS_PER_QUERY);
+      const values = chunk.map(([, k]) => k.value);
+      queries.push({
+        sql: route.sql.split(KEYS).join(placeholders(values.length)),
+        values: [...Array.from({ length: route.lists }, () => values).flat(), type],
+        keys: new Map(chunk),
+      });
+    }
+  }
+  const fold = isMysql(em) ? folded : (key: string) => key;
+  const reachedBy = queries.map((q) => {
+    const byKey = new Map<string, number[]>();
+    for (const [key, { events: of }] of q.keys)
+      byKey.set(fold(key), [...(byKey.get(fold(key)) ?? []), ...of]);
+    return byKey;
   });
   const audiences = events.map((): Audience => new Map());
   const rode: AlongsideRow[] = [];
-  const all = [...queries.values()];
-  for (let i = 0; i === 0 || i < all.length; i += QUERIES_PER_STATEMENT) {
-    const chunk = all.slice(i, i + QUERIES_PER_STATEMENT);
+  for (let i = 0; i === 0 || i < queries.length; i += QUERIES_PER_STATEMENT) {
+    const chunk = queries.slice(i, i + QUERIES_PER_STATEMENT);
     const parts = chunk.map(
-      (q, k) =>
-        `SELECT ${i + k} AS q, r.id, p.channel AS info FROM (${q.sql}) r LEFT JOIN notification_preferences p
+      (q, n) =>
+        `SELECT ${i + n} AS q, r.k, r.id, p.channel AS info FROM (${q.sql}) r LEFT JOIN notification_preferences p
            ON p.userId = r.id AND p.eventType = ? AND p.enabled = 0`,
     );
-    if (i === 0 && alongside) parts.push(`SELECT -1 AS q, a.id, a.info FROM (${alongside}) a`);
+    if (i === 0 && alongside) parts.push(`SELECT -1 AS q, NULL AS k, a.id, a.info FROM (${alongside}) a`);
     if (!parts.length) break;
     const rows = (await em.query(
       parts.join(' UNION ALL '),
       chunk.flatMap((q) => q.values),
-    )) as Array<{ q: number | string; id: string; info: string | null }>;
+    )) as Array<{ q: number | string; k: string | null; id: string; info: string | null }>;
     for (const r of rows) {
       const q = Number(r.q);
       if (q < 0) {
         rode.push({ id: r.id, info: r.info });
         continue;
       }
-      for (const e of all[q].events) {
+      // A row without a key (a query naming no parameter) reaches every event of its query.
+      const reached =
+        r.k === null
+          ? [...queries[q].keys.values()].flatMap((k) => k.events)
+          : (reachedBy[q].get(fold(keyOf(r.k))) ?? []);
+      for (const e of reached) {
         const off = audiences[e].get(r.id) ?? [];
-        if (r.info) off.push(r.info as Channel);
+        if (r.info && !off.includes(r.info as Channel)) off.push(r.info as Channel);
         audiences[e].set(r.id, off);
       }
     }
