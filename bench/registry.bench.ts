@@ -6,6 +6,7 @@
  * 3. imports a BENCH_IMPORT_ROWS (default 100,000) row .xlsx through the API (preview + commit),
  *    and a fifth of it, printing rows/s and the API's peak RSS, and the ratio to a raw mysql2
  *    multi-row INSERT of as many rows into the same register.
+ * BENCH_SKIP_HTTP=1 leaves out step 2 (the import figures only); BENCH_IMPORT_ROWS=0 leaves out step 3.
  */
 import * as ExcelJS from 'exceljs';
 import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import {
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const SKIP_HTTP = process.env.BENCH_SKIP_HTTP === '1';
 const MEMBERS = 20_000;
 const COLUMNS = [
   'id',
@@ -221,32 +223,42 @@ async function main(): Promise<void> {
       () => `/api/v1/households/${memberIds[Math.floor(rand() * memberIds.length)]}`,
     );
 
-    const full = [
-      await measure('GET /api/v1 (hello)', ['/api/v1'], {}),
-      await measure('GET /households?search=…&communeCode', searches, auth),
-      await measure('GET /households/:id', byId, auth),
-    ];
-    console.log(`\nfull load (${process.env.BENCH_CONNECTIONS ?? 50} connections):`);
-    printTable(full, full[0].requestsPerSecond);
-    const half = [
-      await measure(
-        'GET /api/v1 (hello) @ half max',
-        ['/api/v1'],
-        {},
-        10,
-        Math.round(full[0].requestsPerSecond / 2),
-      ),
-      await measure('search list @ half max', searches, auth, 10, Math.round(full[1].requestsPerSecond / 2)),
-      await measure(
-        'GET /households/:id @ half max',
-        byId,
-        auth,
-        10,
-        Math.round(full[2].requestsPerSecond / 2),
-      ),
-    ];
-    console.log('\nhalf of each route’s max rate (10 connections):');
-    printTable(half, full[0].requestsPerSecond);
+    const full = SKIP_HTTP
+      ? []
+      : [
+          await measure('GET /api/v1 (hello)', ['/api/v1'], {}),
+          await measure('GET /households?search=…&communeCode', searches, auth),
+          await measure('GET /households/:id', byId, auth),
+        ];
+    if (full.length) console.log(`\nfull load (${process.env.BENCH_CONNECTIONS ?? 50} connections):`);
+    if (full.length) printTable(full, full[0].requestsPerSecond);
+    const half = SKIP_HTTP
+      ? []
+      : [
+          await measure(
+            'GET /api/v1 (hello) @ half max',
+            ['/api/v1'],
+            {},
+            10,
+            Math.round(full[0].requestsPerSecond / 2),
+          ),
+          await measure(
+            'search list @ half max',
+            searches,
+            auth,
+            10,
+            Math.round(full[1].requestsPerSecond / 2),
+          ),
+          await measure(
+            'GET /households/:id @ half max',
+            byId,
+            auth,
+            10,
+            Math.round(full[2].requestsPerSecond / 2),
+          ),
+        ];
+    if (half.length) console.log('\nhalf of each route’s max rate (10 connections):');
+    if (half.length) printTable(half, full[0].requestsPerSecond);
 
     if (IMPORT_ROWS === 0) return; // BENCH_IMPORT_ROWS=0: the HTTP figures only
     const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => household(rand, i, 1_000_000));

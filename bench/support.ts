@@ -86,10 +86,18 @@ export interface RunningApi extends RunningProcess {
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 /** A built entry point (dist/src/<name>.js) as a child process, in production mode on the database. */
-function spawnBuilt(name: 'main' | 'worker', databaseUrl: string, env: Record<string, string>): RunningProcess {
+function spawnBuilt(
+  name: 'main' | 'worker',
+  databaseUrl: string,
+  env: Record<string, string>,
+): RunningProcess {
   const entry = join(__dirname, '..', 'dist', 'src', `${name}.js`);
   if (!existsSync(entry)) throw new Error(`dist/src/${name}.js is missing: run npm run build first`);
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_CPU_PROF=<dir>: the process writes a V8 CPU profile there when it exits (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF, '--cpu-prof-interval', '500']
+    : [];
+  const child = spawn(process.execPath, [...profile, entry], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,9 +1,13 @@
 import { INestApplication } from '@nestjs/common';
+import { OutboxEvent } from '@lienket/outbox';
 import * as ExcelJS from 'exceljs';
 import request from 'supertest';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Household } from '../src/households/household.entity';
+import { CooperativeMember } from '../src/memberships/cooperative-member.entity';
 import { createTestApp } from './support/app';
-import { Fixtures, TestUser, unique } from './support/fixtures';
-import { cccdFor } from './support/households';
+import { Fixtures, signedIn, TestUser, unique } from './support/fixtures';
+import { cccdFor, householdBody } from './support/households';
 import { binary } from './support/sheets';
 
 let app: INestApplication;
@@ -150,6 +154,187 @@ describe('household import', () => {
     expect(preview.body.duplicates).toEqual([
       expect.objectContaining({ row: 1203, matchesRow: 3, score: 100 }),
     ]);
+  });
+
+  it('commit records the probable duplicates the preview showed (against the register, within the file, across chunks of a large block), an event and a membership per new household; a re-import adds none', async () => {
+    const [coop, official] = [await fx.user('cooperative'), await fx.user('official')];
+    const run = unique();
+    const registered = (
+      await signedIn(app, coop)
+        .post(
+          '/api/v1/households',
+          householdBody({
+            headName: 'Lương Thị Hoa',
+            gender: 'female',
+            birthYear: 1970,
+            village: `Thôn ${run}`,
+          }),
+        )
+        .expect(201)
+    ).body.id as string;
+    // 2,100 rows born in 1980 in Cai Kinh, each in a village of its own: one match block larger than
+    // a commit chunk, with a planted pair at its two ends.
+    const rows: Row[] = Array.from({ length: 2100 }, (_, i) => [
+      `Người Thứ ${i}`,
+      cccdFor(1980, 'male'),
+      'Nam',
+      1980,
+      'Tày',
+      '',
+      '06427',
+      `Thôn ${run}-${i}`,
+      3,
+      'nghèo',
+    ]);
+    rows.unshift([
+      'Luong Thi Hoa',
+      cccdFor(1970, 'female'),
+      'Nữ',
+      1970,
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}`,
+      2,
+      '',
+    ]);
+    rows[1] = [
+      'Hoàng Văn Thụ',
+      cccdFor(1980, 'male'),
+      'Nam',
+      1980,
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}`,
+      4,
+      '',
+    ];
+    rows.push([
+      'Hoang Van Thu',
+      cccdFor(1980, 'male'),
+      'Nam',
+      1980,
+      'Tày',
+      '',
+      'Cai Kinh',
+      `Thôn ${run}`,
+      4,
+      '',
+    ]);
+    const sheet = csv(rows);
+    const preview = await upload(coop, sheet, 'khoi-lon.csv', 'text/csv').expect(201);
+    expect(preview.body).toMatchObject({ rows: 2102, valid: 2102, invalidCount: 0 });
+    expect(preview.body.duplicates).toEqual([
+      { row: 2, headName: 'Luong Thi Hoa', matchesHouseholdId: registered, score: 100 },
+      { row: 2103, headName: 'Hoang Van Thu', matchesRow: 3, score: 100 },
+    ]);
+    expect((await commit(coop, preview.body.id).expect(200)).body).toMatchObject({
+      created: 2102,
+      joined: 2102,
+    });
+
+    const db = app.get(DataSource);
+    const cccds = rows.map((r) => String(r[1]));
+    const created = await db.getRepository(Household).find({
+      where: { nationalId: In(cccds) },
+      select: { id: true, nationalId: true },
+    });
+    expect(created).toHaveLength(2102);
+    const idOf = (row: number) => created.find((h) => h.nationalId === cccds[row - 2])!.id;
+    const ids = created.map((h) => h.id);
+    const pairsOf = async (id: string) =>
+      (
+        await signedIn(app, official)
+          .get(`/api/v1/integrity/duplicates?householdId=${id}&limit=200`)
+          .expect(200)
+      ).body.items.map((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort());
+    expect(await pairsOf(registered)).toEqual([[registered, idOf(2)].sort()]);
+    expect(await pairsOf(idOf(3))).toEqual([[idOf(3), idOf(2103)].sort()]);
+    expect(await pairsOf(idOf(500))).toEqual([]);
+    const events = async (type: string) =>
+      db.getRepository(OutboxEvent).count({ where: { type, aggregateId: In([...ids, registered]) } });
+    expect(await events('household.registered')).toBe(2102 + 1);
+    const pairEvents = await events('household.probable_duplicate');
+    expect(pairEvents).toBeGreaterThanOrEqual(2);
+    expect(
+      await db.getRepository(CooperativeMember).count({ where: { householdId: In(ids), leftOn: IsNull() } }),
+    ).toBe(2102);
+
+    const again = await upload(coop, sheet, 'khoi-lon.csv', 'text/csv').expect(201);
+    expect((await commit(coop, again.body.id).expect(200)).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2102,
+      joined: 0,
+    });
+    expect(await events('household.registered')).toBe(2102 + 1);
+    expect(await events('household.probable_duplicate')).toBe(pairEvents);
+    expect(await pairsOf(idOf(3))).toEqual([[idOf(3), idOf(2103)].sort()]);
+  });
+
+  it('a household the sheet moves to another commune pairs in its new block, not with a row like its old values in a later chunk', async () => {
+    const [coop, official] = [await fx.user('cooperative'), await fx.user('official')];
+    const run = unique();
+    const place = `Thôn ${run}`;
+    const register = async (overrides: Record<string, unknown>) =>
+      (
+        await signedIn(app, coop)
+          .post('/api/v1/households', householdBody({ birthYear: 1975, village: place, ...overrides }))
+          .expect(201)
+      ).body as { id: string; nationalId: string };
+    const moved = await register({ headName: 'Lò Văn Pó', communeCode: '06427' });
+    const there = await register({ headName: 'Lò Văn Pố', communeCode: '06046' });
+    const row = (name: string, cccd: string, year: number, commune: string, village: string): Row => [
+      name,
+      cccd,
+      'Nam',
+      year,
+      'Tày',
+      '',
+      commune,
+      village,
+      3,
+      'nghèo',
+    ];
+    const lookalike = cccdFor(1975, 'male');
+    // 125 blocks (06046 born 1976–2025, 06427 born 1900–1974) sort between the two rows' blocks, so
+    // they land in different commit chunks: the move first, the look-alike of the old values later.
+    const fillers = [
+      ...Array.from({ length: 50 }, (_, i) => 1976 + i).map((y) =>
+        row(`Người Lấp ${y}`, cccdFor(y, 'male'), y, '06046', `Thôn ${run}-${y}`),
+      ),
+      ...Array.from({ length: 75 }, (_, i) => 1900 + i).map((y) =>
+        row(`Người Lấp ${y}`, cccdFor(y, 'male'), y, '06427', `Thôn ${run}-${y}`),
+      ),
+    ];
+    const rows = [
+      row('Lo Van Po', lookalike, 1975, '06427', place),
+      row('Lò Văn Pó', moved.nationalId, 1975, '06046', place),
+      ...fillers,
+    ];
+    const preview = await upload(coop, csv(rows), 'chuyen-xa.csv', 'text/csv').expect(201);
+    expect(preview.body).toMatchObject({ valid: rows.length, invalidCount: 0 });
+    // The preview compares with the register as it is: the look-alike of the household's old values.
+    expect(preview.body.duplicates).toEqual([
+      { row: 2, headName: 'Lo Van Po', matchesHouseholdId: moved.id, score: 100 },
+    ]);
+    expect((await commit(coop, preview.body.id).expect(200)).body).toMatchObject({
+      created: rows.length - 1,
+      updated: 1,
+    });
+    const created = await app
+      .get(DataSource)
+      .getRepository(Household)
+      .findOneByOrFail({ nationalId: lookalike });
+    const pairsOf = async (id: string) =>
+      (
+        await signedIn(app, official)
+          .get(`/api/v1/integrity/duplicates?householdId=${id}&limit=200`)
+          .expect(200)
+      ).body.items.map((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort());
+    expect(await pairsOf(moved.id)).toEqual([[moved.id, there.id].sort()]);
+    expect(await pairsOf(created.id)).toEqual([]);
   });
 
   it('re-importing the same sheet (even as CSV) changes nothing; a changed value updates that household only', async () => {

@@ -11,7 +11,7 @@ import { Cooperative } from '../cooperatives/cooperative.entity';
 import { bulkInsert } from '../database/bulk-insert';
 import { CreateCooperativeDto } from '../cooperatives/dto/create-cooperative.dto';
 import { COOPERATIVE_COLUMNS, parseCooperativeRow } from './cooperative-sheet';
-import { commitImport, CommitResult } from './import-commit';
+import { commitImport, CommitResult, inSheetOrder } from './import-commit';
 import type { UploadedSheet } from './household-import-preview.service';
 import { ImportJob } from './import-job.entity';
 import { loadReferenceLookups } from './reference-lookups';
@@ -62,8 +62,13 @@ export class CooperativeImportService {
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
     return this.dataSource.transaction((em) =>
-      commitImport<CreateCooperativeDto>(em, this.audit, actor, job, (dtos, result) =>
-        this.writeChunk(em, actor, dtos, result),
+      commitImport(
+        em,
+        this.audit,
+        actor,
+        job,
+        inSheetOrder<CreateCooperativeDto>(em, job.id),
+        (dtos, result) => this.writeChunk(em, actor, dtos, result),
       ),
     );
   }

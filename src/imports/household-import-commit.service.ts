@@ -1,21 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxService } from '@lienket/outbox';
+import { OutboxService, timeOrderedUuid } from '@lienket/outbox';
 import { normalizeVnMobile } from '@lienket/vn-identity';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { scopes } from '../auth/scopes';
-import { bulkInsert } from '../database/bulk-insert';
+import { insertRows, isMysqlManager, placeholders, selectRows } from '../database/insert-rows';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
 import { householdNameKeys, villageKey } from '../households/household-keys';
 import { Household } from '../households/household.entity';
-import { DuplicateDetectionService } from '../integrity/duplicate-detection.service';
-import { CooperativeMember } from '../memberships/cooperative-member.entity';
+import { Candidate, DuplicateDetectionService } from '../integrity/duplicate-detection.service';
 import { commitImport, CommitResult } from './import-commit';
+import { oneAhead } from './one-ahead';
+import { readMatchChunks } from './sheet-preview';
 import { ImportJob } from './import-job.entity';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+/** Values per IN list: far below SQLite's 32,766 bound parameters. */
+const IN_LIST = 5000;
+/** A membership as `join` inserts it; the name-key copies are the database triggers' business. */
+const MEMBER_COLUMNS = [
+  'id',
+  'cooperativeId',
+  'householdId',
+  'activeHouseholdId',
+  'role',
+  'joinedOn',
+  'leftOn',
+];
 
 type HouseholdColumns = Omit<
   Household,
@@ -59,11 +71,68 @@ const COMPARED: Array<keyof HouseholdColumns> = [
   'consentGivenOn',
   'consentScope',
 ];
+/** The columns a new household is inserted with; createdAt and updatedAt take their defaults. */
+const INSERTED = [
+  'id',
+  'version',
+  'headName',
+  'searchKey',
+  'givenNameKey',
+  'nationalId',
+  'gender',
+  'birthYear',
+  'ethnicity',
+  'phone',
+  'communeCode',
+  'village',
+  'villageKey',
+  'memberCount',
+  'povertyStatus',
+  'povertyAssessedYear',
+  'consentGivenOn',
+  'consentScope',
+  'deletedAt',
+  'deletedReason',
+] as const;
+type Inserted = HouseholdColumns & { id: string; version: number };
+type Registered = Pick<Household, 'id' | 'nationalId' | 'version' | 'deletedAt'> &
+  Pick<HouseholdColumns, (typeof COMPARED)[number]>;
+/**
+ * Rows and blocks handed to one chunk: whole (commune, birth year) blocks, so each is checked for
+ * duplicates once, and few enough blocks that their households in the register fit in memory.
+ */
+const CHUNK = { rows: 2000, blocks: 100 };
+
+/** A chunk of stored rows with what could be read of the register before writing it (see `prepare`). */
+interface Prepared {
+  /** The chunk's rows as register columns. */
+  rows: HouseholdColumns[];
+  /** The registered households with the chunk's CCCDs. */
+  registered: Registered[];
+  /** Households in the blocks of rows that may be written, but for `continued`. */
+  candidates: Candidate[];
+  /** The chunk's first block, when it began in the chunk before (a block larger than a chunk). */
+  continued: string | null;
+}
+
+const blockKey = (h: Pick<Candidate, 'communeCode' | 'birthYear'>) => `${h.communeCode}|${h.birthYear}`;
+const changedColumns = (current: Registered, columns: HouseholdColumns) =>
+  COMPARED.filter((k) => (current[k] ?? null) !== (columns[k] ?? null));
 
 /**
  * Writes a previewed sheet in one transaction: new CCCDs in multi-row inserts, known ones updated
  * only where a value changed (so re-importing the same sheet changes nothing), households of other
- * cooperatives joined rather than edited.
+ * cooperatives joined rather than edited. Rows go in chunks of whole match blocks (commune and birth
+ * year), so that each chunk's households are checked for probable duplicates against their blocks
+ * read once, the chunk's own households put in from memory.
+ *
+ * The register is read for a chunk before the chunk is written, and on MySQL on another connection
+ * while the transaction writes the chunk before it. InnoDB reads index pages this transaction has
+ * not changed without checking each entry against it (read after the chunk's writes, its blocks cost
+ * a clustered-index lookup per entry). What that connection cannot see is this transaction's own
+ * writes: the chunk's CCCDs are not among them (each CCCD is once in the file); households updated
+ * by an earlier chunk are left out of the candidates read there (their new values are in the chunk
+ * of their new block); a block continued from the chunk before is read in the transaction.
  */
 @Injectable()
 export class HouseholdImportCommitService {
@@ -75,47 +144,80 @@ export class HouseholdImportCommitService {
   ) {}
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
-    // Each chunk is checked for probable duplicates once written: a pair within the file is found
-    // when its later household is checked, so nothing piles up across chunks.
-    return this.dataSource.transaction((em) =>
-      commitImport<CreateHouseholdDto>(em, this.audit, actor, job, async (dtos, counts) => {
-        await this.duplicates.detectFor(
-          em,
-          await this.writeChunk(em, actor, job.cooperativeId, dtos, counts),
-        );
-      }),
-    );
+    return this.dataSource.transaction((em) => {
+      // SQLite has one connection: there everything is read in the transaction, a chunk ahead all the same.
+      const reader = isMysqlManager(em) ? this.dataSource.manager : em;
+      const updated = new Set<string>();
+      let lastBlock: string | null = null;
+      const chunks = oneAhead(
+        readMatchChunks<CreateHouseholdDto>(reader, job.id, CHUNK.rows, CHUNK.blocks),
+        (chunk) => {
+          const continued = chunk[0].matchKey === lastBlock ? lastBlock : null;
+          lastBlock = chunk[chunk.length - 1].matchKey;
+          return this.prepare(
+            reader,
+            chunk.map((r) => r.value),
+            continued,
+          );
+        },
+      );
+      return commitImport(em, this.audit, actor, job, chunks, (prepared, result) =>
+        this.writeChunk(em, actor, job.cooperativeId, prepared, result, updated),
+      );
+    });
   }
 
+  /** Reads what a chunk's writes depend on: its registered CCCDs, and its blocks' households. */
+  private async prepare(
+    reader: EntityManager,
+    dtos: CreateHouseholdDto[],
+    continued: string | null,
+  ): Promise<Prepared> {
+    const rows = dtos.map(columnsOf);
+    const registered = await this.registered(
+      reader,
+      rows.map((r) => r.nationalId),
+    );
+    const byNationalId = new Map(registered.map((h) => [h.nationalId, h]));
+    // New CCCDs and changed values: a superset of what will be written (scope is checked then).
+    const blocks = rows.filter((r) => {
+      const current = byNationalId.get(r.nationalId);
+      return (!current || changedColumns(current, r).length) && blockKey(r) !== continued;
+    });
+    const candidates = blocks.length ? await this.duplicates.candidatesInBlocks(reader, blocks) : [];
+    return { rows, registered, candidates, continued };
+  }
+
+  /**
+   * Writes a chunk, then records the probable duplicates of the households it created or changed
+   * against their blocks as they now are.
+   */
   private async writeChunk(
     em: EntityManager,
     actor: Actor,
     cooperativeId: string | null,
-    dtos: CreateHouseholdDto[],
+    { rows, registered, candidates, continued }: Prepared,
     result: CommitResult,
-  ): Promise<string[]> {
-    const existing = await em.find(Household, { where: { nationalId: In(dtos.map((d) => d.nationalId)) } });
-    const byNationalId = new Map(existing.map((h) => [h.nationalId, h]));
-    const visibleIds = existing.length
+    updated: Set<string>,
+  ): Promise<void> {
+    const byNationalId = new Map(registered.map((h) => [h.nationalId, h]));
+    const visibleIds = registered.length
       ? new Set(
           (
             await scopes
               .households(em.createQueryBuilder(Household, 'h').select('h.id'), actor)
-              .andWhere('h.id IN (:...ids)', { ids: existing.map((h) => h.id) })
+              .andWhere('h.id IN (:...ids)', { ids: registered.map((h) => h.id) })
               .getMany()
           ).map((h) => h.id),
         )
       : new Set<string>();
-    const inserts: Array<HouseholdColumns & { id: string; version: number }> = [];
+    const inserts: Inserted[] = [];
     const joins: string[] = [];
-    const touched: string[] = [];
-    for (const dto of dtos) {
-      const columns = columnsOf(dto);
-      const current = byNationalId.get(dto.nationalId);
+    const updates: Inserted[] = [];
+    for (const columns of rows) {
+      const current = byNationalId.get(columns.nationalId);
       if (!current) {
-        const id = randomUUID();
-        inserts.push({ id, version: 1, ...columns });
-        joins.push(id);
+        inserts.push({ id: timeOrderedUuid(), version: 1, ...columns });
         continue;
       }
       if (
@@ -127,18 +229,33 @@ export class HouseholdImportCommitService {
       }
       joins.push(current.id);
       if (!visibleIds.has(current.id)) continue; // another cooperative's household: join it, do not edit it
-      const changed = COMPARED.filter((k) => (current[k] ?? null) !== (columns[k] ?? null));
-      if (!changed.length) {
+      if (!changedColumns(current, columns).length) {
         result.unchanged++;
         continue;
       }
-      await em.update(Household, { id: current.id }, { ...columns, version: current.version + 1 });
-      result.updated++;
-      touched.push(current.id);
+      updates.push({ id: current.id, version: current.version + 1, ...columns });
     }
-    await bulkInsert(em, Household, inserts);
+    const touched: Candidate[] = [...inserts, ...updates];
+    const before = candidates.filter((c) => !updated.has(c.id));
+    if (continued && touched.some((h) => blockKey(h) === continued)) {
+      const [communeCode, birthYear] = continued.split('|');
+      for (const c of await this.duplicates.candidatesInBlocks(em, [
+        { communeCode, birthYear: Number(birthYear) },
+      ]))
+        before.push(c);
+    }
+    for (const { id, ...columns } of updates) {
+      await em.update(Household, { id }, columns);
+      updated.add(id);
+      result.updated++;
+    }
+    await insertRows(
+      em,
+      'households',
+      INSERTED,
+      inserts.map((h) => INSERTED.map((c) => h[c])),
+    );
     result.created += inserts.length;
-    touched.push(...inserts.map((h) => h.id));
     await this.outbox.recordMany(
       em,
       inserts.map((h) => ({
@@ -148,30 +265,67 @@ export class HouseholdImportCommitService {
         payload: { householdId: h.id, communeCode: h.communeCode, cooperativeId },
       })),
     );
-    if (cooperativeId) result.joined += await this.join(em, cooperativeId, joins);
-    return touched;
+    if (cooperativeId) {
+      result.joined += await this.join(
+        em,
+        cooperativeId,
+        joins,
+        inserts.map((h) => h.id),
+      );
+    }
+    if (!touched.length) return;
+    // The blocks as they now are: the chunk's households with their new values.
+    const now = new Map(before.map((c) => [c.id, c]));
+    for (const h of touched) now.set(h.id, h);
+    await this.duplicates.recordMatches(em, touched, [...now.values()]);
   }
 
-  /** Memberships for households not yet active members of the cooperative. */
-  private async join(em: EntityManager, cooperativeId: string, householdIds: string[]): Promise<number> {
-    if (!householdIds.length) return 0;
-    const active = await em.find(CooperativeMember, {
-      where: { cooperativeId, activeHouseholdId: In(householdIds) },
-      select: { householdId: true },
-    });
-    const already = new Set(active.map((m) => m.householdId));
-    const rows = householdIds
-      .filter((id) => !already.has(id))
-      .map((householdId) => ({
-        id: randomUUID(),
-        cooperativeId,
-        householdId,
-        activeHouseholdId: householdId,
-        role: 'member' as const,
-        joinedOn: today(),
-        leftOn: null,
-      }));
-    await bulkInsert(em, CooperativeMember, rows);
-    return rows.length;
+  /** The registered households with these CCCDs (deleted ones too), as plain rows. */
+  private async registered(em: EntityManager, nationalIds: string[]): Promise<Registered[]> {
+    const found: Registered[] = [];
+    const columns = ['id', 'nationalId', 'version', 'deletedAt', ...COMPARED].join(', ');
+    for (let i = 0; i < nationalIds.length; i += IN_LIST) {
+      const part = nationalIds.slice(i, i + IN_LIST);
+      const rows = await selectRows<Registered>(
+        em,
+        `SELECT ${columns} FROM households WHERE nationalId IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const row of rows) found.push(row);
+    }
+    return found;
+  }
+
+  /**
+   * Memberships for the registered households not yet active members of the cooperative, and for
+   * every household just created (none can be a member of anything yet).
+   */
+  private async join(
+    em: EntityManager,
+    cooperativeId: string,
+    registeredIds: string[],
+    createdIds: string[],
+  ): Promise<number> {
+    const already = new Set<string>();
+    for (let i = 0; i < registeredIds.length; i += IN_LIST) {
+      const part = registeredIds.slice(i, i + IN_LIST);
+      const active = await selectRows<{ householdId: string }>(
+        em,
+        `SELECT householdId FROM cooperative_members WHERE cooperativeId = ? AND activeHouseholdId IN (${placeholders(part.length)})`,
+        [cooperativeId, ...part],
+      );
+      for (const m of active) already.add(m.householdId);
+    }
+    const joinedOn = today();
+    const rows = [...registeredIds.filter((id) => !already.has(id)), ...createdIds].map((householdId) => [
+      timeOrderedUuid(),
+      cooperativeId,
+      householdId,
+      householdId,
+      'member',
+      joinedOn,
+      null,
+    ]);
+    return insertRows(em, 'cooperative_members', MEMBER_COLUMNS, rows);
   }
 }

@@ -11,8 +11,8 @@ import {
   SheetColumn,
   toIsoDate,
   toRowError,
-  validateAs,
 } from './sheet-columns';
+import { validateHouseholdValue } from './household-row-validator';
 
 /** The template's columns, in order; headers are matched without case or diacritics. */
 export const HOUSEHOLD_COLUMNS: SheetColumn[] = [
@@ -162,7 +162,7 @@ export function validateHouseholdRow(
   value: Record<string, unknown>,
   refs: ReferenceLookups,
 ): { dto?: CreateHouseholdDto; errors: ImportRowError[] } {
-  const { dto, errors } = validateAs(CreateHouseholdDto, value);
+  const { dto, errors } = validateHouseholdValue(value);
   const commune = errors.some((e) => e.field === 'communeCode')
     ? null
     : unknownCommune(value.communeCode, refs);

@@ -1,9 +1,9 @@
 import { ConflictException } from '@nestjs/common';
-import { EntityManager, MoreThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { selectRows } from '../database/insert-rows';
 import { ImportJob } from './import-job.entity';
-import { ImportRow } from './import-row.entity';
 
 export interface CommitResult {
   created: number;
@@ -16,34 +16,37 @@ export interface CommitResult {
 
 const CHUNK = 1000;
 
+/** The stored rows of an import in sheet order, a chunk at a time. */
+export async function* inSheetOrder<T>(em: EntityManager, importId: string): AsyncGenerator<T[]> {
+  for (let after = 0; ;) {
+    const rows = await selectRows<{ rowNumber: number; data: string }>(
+      em,
+      `SELECT rowNumber, data FROM import_rows WHERE importId = ? AND rowNumber > ? ORDER BY rowNumber LIMIT ${CHUNK}`,
+      [importId, after],
+    );
+    if (!rows.length) return;
+    after = Number(rows[rows.length - 1].rowNumber);
+    yield rows.map((r) => JSON.parse(r.data) as T);
+  }
+}
+
 /**
  * The frame of every commit, inside the caller's transaction: claim the job (a second commit is a
- * 409), hand its stored rows to `write` a chunk at a time in sheet order, then record the counts
- * on the job and in the audit log.
+ * 409), hand the chunks of its stored rows to `write` one at a time (the sequence is only read once
+ * the job is claimed), then record the counts on the job and in the audit log.
  */
-export async function commitImport<T>(
+export async function commitImport<C>(
   em: EntityManager,
   audit: AuditService,
   actor: Actor,
   job: ImportJob,
-  write: (rows: T[], result: CommitResult) => Promise<void>,
+  chunks: AsyncIterable<C>,
+  write: (chunk: C, result: CommitResult) => Promise<void>,
 ): Promise<CommitResult> {
   const { affected } = await em.update(ImportJob, { id: job.id, status: 'preview' }, { status: 'committed' });
   if (!affected) throw new ConflictException(`Import ${job.id} was already committed`);
   const result: CommitResult = { created: 0, updated: 0, unchanged: 0, joined: 0, skipped: 0 };
-  for (let after = 0; ;) {
-    const rows = await em.find(ImportRow, {
-      where: { importId: job.id, rowNumber: MoreThan(after) },
-      order: { rowNumber: 'ASC' },
-      take: CHUNK,
-    });
-    if (!rows.length) break;
-    after = rows[rows.length - 1].rowNumber;
-    await write(
-      rows.map((r) => JSON.parse(r.data) as T),
-      result,
-    );
-  }
+  for await (const chunk of chunks) await write(chunk, result);
   await em.update(ImportJob, { id: job.id }, { result, committedAt: new Date() });
   await audit.record(em, actor, {
     entity: 'import',

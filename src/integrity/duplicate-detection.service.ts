@@ -33,19 +33,49 @@ export function compareHouseholds(
 
 const blockOf = (c: Candidate): string => `${c.communeCode}|${c.birthYear}`;
 
-/** Every (target, candidate) pair that compares as a probable duplicate, looking only within blocks. */
+/** A block's candidates, with the positions of each village's and of those whose village is unknown. */
+interface Block<C> {
+  all: C[];
+  byVillage: Map<string, number[]>;
+  unknownVillage: number[];
+}
+
+/** Two ascending lists of positions as one, ascending. */
+function* merged(a: number[], b: number[]): Generator<number> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) yield j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+}
+
+/**
+ * Every (target, candidate) pair that compares as a probable duplicate, looking only within blocks;
+ * for a target with a village, only at candidates of that village or of none (compareHouseholds
+ * never pairs two known villages that differ). Pairs come in target order, then candidate order.
+ */
 export function* probableMatches<T extends Candidate, C extends Candidate>(
   targets: T[],
   candidates: C[],
 ): Generator<{ target: T; other: C; score: number; matchedFields: string[] }> {
-  const byBlock = new Map<string, C[]>();
+  const blocks = new Map<string, Block<C>>();
   for (const c of candidates) {
-    const block = byBlock.get(blockOf(c));
-    if (block) block.push(c);
-    else byBlock.set(blockOf(c), [c]);
+    let block = blocks.get(blockOf(c));
+    if (!block) blocks.set(blockOf(c), (block = { all: [], byVillage: new Map(), unknownVillage: [] }));
+    const at = block.all.push(c) - 1;
+    if (!c.villageKey) block.unknownVillage.push(at);
+    else {
+      const village = block.byVillage.get(c.villageKey);
+      if (village) village.push(at);
+      else block.byVillage.set(c.villageKey, [at]);
+    }
   }
   for (const target of targets) {
-    for (const other of byBlock.get(blockOf(target)) ?? []) {
+    const block = blocks.get(blockOf(target));
+    if (!block) continue;
+    const positions = target.villageKey
+      ? merged(block.byVillage.get(target.villageKey) ?? [], block.unknownVillage)
+      : block.all.keys();
+    for (const at of positions) {
+      const other = block.all[at];
       if (target.id && other.id === target.id) continue;
       const match = compareHouseholds(target, other);
       if (match) yield { target, other, ...match };
@@ -75,7 +105,14 @@ export class DuplicateDetectionService {
     const select = { id: true, searchKey: true, communeCode: true, birthYear: true, villageKey: true };
     const targets = await em.find(Household, { where: { id: In(ids) }, select });
     if (!targets.length) return 0;
-    const candidates = await this.candidatesFor(em, targets);
+    return this.recordMatches(em, targets, await this.candidatesFor(em, targets));
+  }
+
+  /**
+   * Stores (and announces) the pairs the targets form with the candidates, except pairs already
+   * known whatever their status. Targets may be among the candidates: a pair is stored once.
+   */
+  async recordMatches(em: EntityManager, targets: Candidate[], candidates: Candidate[]): Promise<number> {
     const pairs = new Map<string, Omit<DuplicatePair, 'id' | 'createdAt'>>();
     for (const { target, other, score, matchedFields } of probableMatches(targets, candidates)) {
       const [a, b] = target.id < other.id ? [target.id, other.id] : [other.id, target.id];
@@ -92,7 +129,7 @@ export class DuplicateDetectionService {
     }
     if (!pairs.size) return 0;
     const known = await em.find(DuplicatePair, {
-      where: [{ householdAId: In([...pairs.values()].map((p) => p.householdAId)) }],
+      where: [{ householdAId: In([...new Set([...pairs.values()].map((p) => p.householdAId))]) }],
       select: { householdAId: true, householdBId: true },
     });
     for (const k of known) pairs.delete(`${k.householdAId}:${k.householdBId}`);
@@ -109,6 +146,42 @@ export class DuplicateDetectionService {
       })),
     );
     return fresh.length;
+  }
+
+  /**
+   * Everyone not deleted in the given (commune, birth year) blocks, whatever their village
+   * (compareHouseholds applies the village rule). For checking many households sorted by block: each
+   * block is read once, as one range of the duplicate-block index, where `candidatesFor` reads a
+   * range per household and village.
+   */
+  async candidatesInBlocks(
+    em: EntityManager,
+    blocks: Array<Pick<Candidate, 'communeCode' | 'birthYear'>>,
+  ): Promise<Candidate[]> {
+    const years = new Map<string, Set<number>>();
+    for (const { communeCode, birthYear } of blocks) {
+      const set = years.get(communeCode);
+      if (set) set.add(birthYear);
+      else years.set(communeCode, new Set([birthYear]));
+    }
+    const communes = [...years.entries()];
+    const found: Candidate[] = [];
+    for (let i = 0; i < communes.length; i += BLOCKS_PER_QUERY) {
+      const params: unknown[] = [];
+      const where = communes
+        .slice(i, i + BLOCKS_PER_QUERY)
+        .map(([communeCode, set]) => {
+          params.push(communeCode, ...set);
+          return `(communeCode = ? AND birthYear IN (${Array.from(set, () => '?').join(', ')}))`;
+        })
+        .join(' OR ');
+      const rows = (await em.query(
+        `SELECT ${CANDIDATE_COLUMNS.join(', ')} FROM households WHERE deletedAt IS NULL AND (${where})`,
+        params,
+      )) as Candidate[];
+      for (const row of rows) found.push(row);
+    }
+    return found;
   }
 
   /** Everyone in the same (commune, birth year) block whose village matches or is unknown. */
