@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { isMysqlManager as isMysql, placeholders } from '../database/insert-rows';
 
 /** Parameters per statement: far below SQLite's 32,766 and MySQL's 65,535. */
 const MAX_PARAMETERS = 10_000;
@@ -10,9 +11,8 @@ const MAX_PARAMETERS = 10_000;
  * CPU to build than MariaDB spent running it. Values still go through the driver's conversion for
  * their column (dates, JSON, booleans), so both engines store exactly what TypeORM would.
  */
-export const isMysql = (em: EntityManager): boolean => em.connection.options.type === 'mysql';
 
-export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+export { isMysql, placeholders };
 
 function columnOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, property: string): ColumnMetadata {
   const metadata = em.connection.getMetadata(entity);
