@@ -9,7 +9,6 @@ import { parse } from 'csv-parse';
 import * as ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PassThrough, Readable } from 'node:stream';
 import type { Env } from '../config/env';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -90,9 +89,7 @@ export async function* readSheet(
       styles: 'ignore',
       entries: 'ignore',
     });
-    wholeCharactersForSharedStrings(reader);
     for await (const worksheet of reader) {
-      wholeCharactersForWorksheet(worksheet);
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         count();
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
@@ -107,56 +104,6 @@ export async function* readSheet(
       `The file could not be read as ${format === 'csv' ? 'CSV' : 'an .xlsx workbook'}: ${reason}`,
     );
   }
-}
-
-/**
- * exceljs decodes each chunk of an unzipped part on its own (TextDecoder.decode without `stream`):
- * a character whose UTF-8 bytes straddle two chunks became two U+FFFD — 11 cells of a 100,000-row
- * sheet of Vietnamese names ("Tri���u Đức Dũng"). Its parsers are handed chunks that end on a
- * character boundary instead: the bytes of a character cut short wait for the next chunk.
- */
-export async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  let carry: Buffer | null = null;
-  for await (const chunk of chunks) {
-    let bytes: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    if (carry) {
-      bytes = Buffer.concat([carry, bytes]);
-      carry = null;
-    }
-    const cut = characterBoundary(bytes);
-    if (cut < bytes.length) {
-      carry = Buffer.from(bytes.subarray(cut));
-      bytes = bytes.subarray(0, cut);
-    }
-    if (bytes.length) yield bytes;
-  }
-  if (carry) yield carry; // a truncated character at the very end: decoded (as U+FFFD) as before
-}
-
-/** Where the last, incomplete UTF-8 sequence of `bytes` starts (its length when it ends whole). */
-function characterBoundary(bytes: Buffer): number {
-  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
-    const byte = bytes[i];
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the sequence starts further back
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return i + length > bytes.length ? i : bytes.length;
-  }
-  return bytes.length;
-}
-
-/** A worksheet exceljs emitted reads its XML through `wholeCharacters` (it reads `iterator` lazily). */
-function wholeCharactersForWorksheet(worksheet: unknown): void {
-  const reader = worksheet as { iterator: AsyncIterable<Buffer | string> };
-  reader.iterator = wholeCharacters(reader.iterator);
-}
-
-/** The workbook's shared strings, which exceljs parses inside its own loop, read the same way. */
-function wholeCharactersForSharedStrings(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
-  const workbook = reader as unknown as { _parseSharedStrings(entry: NodeJS.ReadableStream): unknown };
-  const parse = workbook._parseSharedStrings;
-  if (typeof parse !== 'function') return;
-  workbook._parseSharedStrings = (entry) =>
-    parse.call(workbook, Readable.from(wholeCharacters(entry.pipe(new PassThrough()))));
 }
 
 /** unzipper, the very copy exceljs reads workbooks with: both see the same parts of a crafted zip. */
