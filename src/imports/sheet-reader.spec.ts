@@ -48,4 +48,30 @@ describe('readSheet (xlsx)', () => {
       expect(wrong.slice(0, 3)).toEqual([]);
     },
   );
+
+  it('reads a small workbook however long exceljs takes to spill its worksheet to a temporary file', async () => {
+    // exceljs keeps a worksheet met before the shared strings in a temporary file; meanwhile unzipper
+    // parses the rest of a small zip and emitted 'end' with its last entries (xl/workbook.xml) unread:
+    // "Cannot read properties of undefined (reading 'sheets')" (patches/exceljs+*.patch, iterate-stream).
+    const tmp = jest.requireActual<{ file: (...args: unknown[]) => void }>(
+      require.resolve('tmp', { paths: [require.resolve('exceljs')] }),
+    );
+    const file = tmp.file;
+    const slow = jest.spyOn(tmp, 'file').mockImplementation((...args) => {
+      setTimeout(() => file.apply(tmp, args), 50);
+    });
+    try {
+      const path = join(dir, 'small.xlsx');
+      const workbook = new ExcelJS.Workbook(); // writes the worksheet, then shared strings, workbook.xml last
+      workbook.addWorksheet('Hộ').addRows([['Họ và tên', 'Số CCCD'], rowCells(0).slice(0, 2)]);
+      await workbook.xlsx.writeFile(path);
+      const rows: string[][] = [];
+      for await (const row of readSheet(path, 'xlsx', { maxRows: 100, maxInflatedBytes: 1e7 }))
+        rows.push(row.cells);
+      expect(rows).toEqual([['Họ và tên', 'Số CCCD'], rowCells(0).slice(0, 2)]);
+      expect(slow).toHaveBeenCalled();
+    } finally {
+      slow.mockRestore();
+    }
+  });
 });
