@@ -12,7 +12,6 @@
  */
 import { marketsKeyOf } from '../src/growing-areas/markets-key';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { Connection } from 'mysql2/promise';
 import { addDays, addMonths, todayInVietnam } from '../src/certification/inspection-schedule';
 import communes from '../src/database/seeds/reference/communes.json';
@@ -24,6 +23,7 @@ import {
   createBenchDatabase,
   login,
   measure,
+  paced,
   printTable,
   startApi,
   RunningApi,
@@ -43,8 +43,6 @@ const DOMESTIC_MONTHS = 12;
 const ISSUER = 'Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Lạng Sơn';
 const SCAN_TARGET_SECONDS = 10;
 const LIST_P99_TARGET_MS = 20;
-/** Connections the paced load may open (it needs only as many as answers are in flight). */
-const CONNECTIONS_PACED = 50;
 
 type Rand = () => number;
 type Kind = 'export' | 'domestic';
@@ -436,78 +434,6 @@ async function officialUser(adminToken: string): Promise<string> {
   });
   if (!res.ok) throw new Error(`creating the official failed: ${res.status} ${await res.text()}`);
   return login('bench.official', 'bench-official-password');
-}
-
-/**
- * p50/p99 at a steady rate, open loop: request i is due at start + i / rate and its latency counts
- * from then (waiting for a free connection included), so a slow answer cannot hide the requests it
- * held up. autocannon's overallRate is no such load: each connection sends its share of a second
- * back to back, then idles until the next second, so "half the max rate" is full speed on 10
- * connections half of the time; and it records every answer as if one more were due each
- * millisecond (expected interval ⌈1 / rate⌉ = 1 ms), adding a sample per millisecond of latency.
- */
-async function paced(
-  route: string,
-  paths: string[],
-  headers: Record<string, string>,
-  rate: number,
-  seconds = SECONDS,
-  maxConnections = CONNECTIONS_PACED,
-): Promise<Figures> {
-  const url = new URL(BASE);
-  const agent = new Agent({ keepAlive: true, maxSockets: maxConnections });
-  const run = (total: number) =>
-    new Promise<{ latencies: number[]; errors: number; non2xx: number; elapsed: number }>((resolve) => {
-      const latencies: number[] = [];
-      let errors = 0;
-      let non2xx = 0;
-      let sent = 0;
-      let done = 0;
-      const start = performance.now();
-      const dueAt = (i: number) => start + (i * 1000) / rate;
-      const finish = () => {
-        if (++done === total)
-          resolve({ latencies, errors, non2xx, elapsed: (performance.now() - start) / 1000 });
-      };
-      const fire = (i: number) => {
-        const due = dueAt(i);
-        const req = request(
-          { host: url.hostname, port: url.port, path: paths[i % paths.length], headers, agent },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              latencies.push(performance.now() - due);
-              if (res.statusCode! < 200 || res.statusCode! >= 300) non2xx++;
-              finish();
-            });
-          },
-        );
-        req.on('error', () => {
-          errors++;
-          finish();
-        });
-        req.end();
-      };
-      const tick = () => {
-        while (sent < total && dueAt(sent) <= performance.now()) fire(sent++);
-        if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
-      };
-      tick();
-    });
-  await run(Math.round(rate * 3)); // warm-up, as measure() does
-  const { latencies, errors, non2xx, elapsed } = await run(Math.round(rate * seconds));
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
-  return {
-    route,
-    requestsPerSecond: latencies.length / elapsed,
-    p50: at(0.5),
-    p99: at(0.99),
-    errors,
-    non2xx,
-  };
 }
 
 async function main(): Promise<void> {

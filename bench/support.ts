@@ -1,6 +1,7 @@
 /** What every npm run bench:* shares: a throw-away MariaDB database, the built API, autocannon. */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
@@ -11,6 +12,8 @@ export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 export const PORT = Number(process.env.BENCH_PORT ?? 3917);
 export const BASE = `http://127.0.0.1:${PORT}`;
 export const ADMIN_PASSWORD = 'bench-admin-password-2026';
+/** Connections the paced load may open (it needs only as many as answers are in flight). */
+const CONNECTIONS_PACED = 50;
 
 export interface Figures {
   route: string;
@@ -203,6 +206,78 @@ export async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * p50/p99 at a steady rate, open loop: request i is due at start + i / rate and its latency counts
+ * from then (waiting for a free connection included), so a slow answer cannot hide the requests it
+ * held up. autocannon's overallRate is no such load: each connection sends its share of a second
+ * back to back, then idles until the next second, so "half the max rate" is full speed on 10
+ * connections half of the time; and it records every answer as if one more were due each
+ * millisecond (expected interval ⌈1 / rate⌉ = 1 ms), adding a sample per millisecond of latency.
+ */
+export async function paced(
+  route: string,
+  paths: string[],
+  headers: Record<string, string>,
+  rate: number,
+  seconds = SECONDS,
+  maxConnections = CONNECTIONS_PACED,
+): Promise<Figures> {
+  const url = new URL(BASE);
+  const agent = new Agent({ keepAlive: true, maxSockets: maxConnections });
+  const run = (total: number) =>
+    new Promise<{ latencies: number[]; errors: number; non2xx: number; elapsed: number }>((resolve) => {
+      const latencies: number[] = [];
+      let errors = 0;
+      let non2xx = 0;
+      let sent = 0;
+      let done = 0;
+      const start = performance.now();
+      const dueAt = (i: number) => start + (i * 1000) / rate;
+      const finish = () => {
+        if (++done === total)
+          resolve({ latencies, errors, non2xx, elapsed: (performance.now() - start) / 1000 });
+      };
+      const fire = (i: number) => {
+        const due = dueAt(i);
+        const req = request(
+          { host: url.hostname, port: url.port, path: paths[i % paths.length], headers, agent },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - due);
+              if (res.statusCode! < 200 || res.statusCode! >= 300) non2xx++;
+              finish();
+            });
+          },
+        );
+        req.on('error', () => {
+          errors++;
+          finish();
+        });
+        req.end();
+      };
+      const tick = () => {
+        while (sent < total && dueAt(sent) <= performance.now()) fire(sent++);
+        if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
+      };
+      tick();
+    });
+  await run(Math.round(rate * 3)); // warm-up, as measure() does
+  const { latencies, errors, non2xx, elapsed } = await run(Math.round(rate * seconds));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+  return {
+    route,
+    requestsPerSecond: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    non2xx,
   };
 }
 

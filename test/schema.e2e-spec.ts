@@ -69,6 +69,19 @@ describe('schema built by the migrations', () => {
             c.CHARACTER_SET_NAME && c.CHARACTER_SET_NAME !== 'utf8mb4',
         );
         expect(notUtf8mb4).toEqual([]);
+        // Folded name keys compare byte for byte (migration BinaryNameKeys), as on SQLite.
+        const binaryKeys = await migrated.query(
+          `SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME) AS name FROM information_schema.COLUMNS
+            WHERE TABLE_SCHEMA = ? AND COLLATION_NAME = 'utf8mb4_bin' ORDER BY name`,
+          [migratedDb],
+        );
+        expect(binaryKeys.map((c: { name: string }) => c.name)).toEqual([
+          'cooperative_members.givenNameKey',
+          'cooperative_members.searchKey',
+          'households.givenNameKey',
+          'households.searchKey',
+          'households.villageKey',
+        ]);
       } finally {
         await reference.query(`DROP DATABASE \`${referenceDb}\``);
         await reference.destroy();

@@ -1,5 +1,6 @@
 import type { PageParams } from '@lienket/http-common';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { columnsOf, hydrateRows } from '../database/hydrate-rows';
 
 export interface RowsPage<R> {
   rows: R[];
@@ -35,11 +36,7 @@ export async function selectPage<E extends ObjectLiteral, K extends keyof E & st
   const metadata = qb.expressionMap.mainAlias!.metadata;
   const driver = qb.connection.driver;
   const idColumn = metadata.primaryColumns[0].propertyName;
-  const metas = columns.map((c) => {
-    const column = metadata.findColumnWithPropertyName(c);
-    if (!column) throw new Error(`${metadata.name} has no column ${c}`);
-    return column;
-  });
+  const metas = columnsOf(metadata, columns);
 
   const [countSql, countParams] = qb.clone().select('COUNT(*)', 'total').getQueryAndParameters();
   const page = qb.clone().select(`${alias}.${columns[0]}`, columns[0]);
@@ -61,11 +58,6 @@ export async function selectPage<E extends ObjectLiteral, K extends keyof E & st
     : params.page === 1
       ? 0
       : Number((await run(countSql, countParams))[0].total);
-  const rows = raw.map((r) => {
-    const row = {} as Pick<E, K>;
-    for (const column of metas)
-      row[column.propertyName as K] = driver.prepareHydratedValue(r[column.propertyName], column);
-    return row;
-  });
+  const rows = hydrateRows<Pick<E, K>>(driver, metas, raw);
   return { rows, total };
 }

@@ -11,7 +11,9 @@ export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
 
 /**
  * A household (hộ), represented by its head. The search keys are set from the name on every write:
- * SQLite and MariaDB fold accents differently, so folding happens in code (libs/vn-identity).
+ * SQLite and MariaDB fold accents differently, so folding happens in code (libs/vn-identity). On
+ * MySQL/MariaDB the key columns are utf8mb4_bin (migration BinaryNameKeys): already folded, they
+ * compare byte for byte, as on SQLite.
  */
 @Entity('households')
 // deletedAt rides along so that counting matches needs no row lookups (index condition pushdown).

@@ -96,29 +96,17 @@ export class HouseholdsService {
   private async searchOwnMembers(
     cooperativeId: string,
     q: ListHouseholdsQuery,
-    search: string,
+    term: string,
   ): Promise<Page<HouseholdResponse>> {
-    const members = new MemberNameQuery(this.dataSource.manager, {
+    const search = new MemberNameQuery(this.dataSource.manager, {
       cooperativeId,
-      prefix: toSearchPrefix(search),
+      prefix: toSearchPrefix(term),
       communeCode: q.communeCode,
       offset: (q.page - 1) * q.limit,
       limit: q.limit,
     });
-    const [{ entities, raw }, names] = await Promise.all([
-      this.dataSource
-        .createQueryBuilder(Household, 'h')
-        .innerJoin(`(${members.pageSql()})`, 'p', 'p.id = h.id')
-        .addSelect('p.total', 'total')
-        .where('h.deletedAt IS NULL')
-        .setParameters(members.params)
-        .orderBy('p.searchKey')
-        .addOrderBy('p.id')
-        .getRawAndEntities<{ total: number | string }>(),
-      this.ethnicityNames.all(),
-    ]);
-    const total = raw.length ? Number(raw[0].total) : q.page > 1 ? await members.count() : 0;
-    return { items: entities.map((h) => toHouseholdResponse(h, names)), total, page: q.page, limit: q.limit };
+    const [{ households, total }, names] = await Promise.all([search.page(), this.ethnicityNames.all()]);
+    return { items: households.map((h) => toHouseholdResponse(h, names)), total, page: q.page, limit: q.limit };
   }
 
   /** A cooperative's staff register into their own cooperative; officials may name one. */

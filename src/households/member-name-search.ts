@@ -1,4 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { columnsOf, hydrateRows } from '../database/hydrate-rows';
+import { LISTED_COLUMNS, ListedHousehold } from './dto/household.response';
+import { Household } from './household.entity';
 
 export interface MemberNameSearch {
   cooperativeId: string;
@@ -16,7 +19,7 @@ export interface MemberNameSearch {
  * that branch leaves out rows the full-name branch already has, so the two add up without overlap.
  */
 export class MemberNameQuery {
-  readonly params: Record<string, string>;
+  private readonly params: Record<string, string>;
   private readonly branches: Array<{ index: string; where: string }>;
 
   constructor(
@@ -40,30 +43,51 @@ export class MemberNameQuery {
   }
 
   /**
-   * The page's household ids (`id`), their folded names (`searchKey`) and the count of all matches
-   * (`total`), in the order of the general list: folded name, then id. One statement reads each
-   * match once; an empty page has no row to carry the count (see count()).
+   * The page of households, in the order of the general list (folded name, then id), and the count
+   * of all matches, in one statement. Each branch hands over only its first offset + limit matches
+   * in that order — the full-name index yields them in order and stops there; the given-name branch
+   * keeps a top-n while reading its range — so no statement sorts every match. The count is an
+   * uncorrelated subquery, evaluated once, reading the same index ranges without sorting.
    */
-  pageSql(): string {
-    return `SELECT u.id, u.searchKey, COUNT(*) OVER () AS total FROM (${this.branches
+  async page(): Promise<{ households: ListedHousehold[]; total: number }> {
+    const n = this.q.offset + this.q.limit;
+    const top = this.branches
       .map(
-        (
-          b,
-        ) => `SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m ${this.using(b.index)}
-          WHERE ${b.where}`,
+        (b, i) => `SELECT id, searchKey FROM (
+          SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m ${this.using(b.index)}
+          WHERE ${b.where} ORDER BY m.searchKey, m.activeHouseholdId LIMIT ${n}) b${i}`,
       )
-      .join(' UNION ALL ')}) u ORDER BY u.searchKey, u.id LIMIT ${this.q.limit} OFFSET ${this.q.offset}`;
+      .join(' UNION ALL ');
+    const raw = await this.query(
+      `SELECT (${this.countSql()}) AS total, ${LISTED_COLUMNS.map((c) => `h.${c}`).join(', ')}
+       FROM (${top}) p JOIN households h ON h.id = p.id
+       WHERE h.deletedAt IS NULL
+       ORDER BY p.searchKey, p.id LIMIT ${this.q.limit} OFFSET ${this.q.offset}`,
+    );
+    const metadata = this.em.connection.getMetadata(Household);
+    const households = hydrateRows<ListedHousehold>(
+      this.em.connection.driver,
+      columnsOf(metadata, LISTED_COLUMNS),
+      raw,
+    );
+    // A page past the end has no row to carry the count.
+    const total = raw.length
+      ? Number(raw[0].total)
+      : this.q.offset > 0
+        ? Number((await this.query(`SELECT (${this.countSql()}) AS total`))[0].total)
+        : 0;
+    return { households, total };
   }
 
-  async count(): Promise<number> {
-    const [sql, params] = this.em.connection.driver.escapeQueryWithParameters(
-      `SELECT ${this.branches
-        .map((b) => `(SELECT COUNT(*) FROM cooperative_members m ${this.using(b.index)} WHERE ${b.where})`)
-        .join(' + ')} AS total`,
-      this.params,
-    );
-    const [row] = (await this.em.query(sql, params)) as Array<{ total: number | string }>;
-    return Number(row.total);
+  private countSql(): string {
+    return this.branches
+      .map((b) => `(SELECT COUNT(*) FROM cooperative_members m ${this.using(b.index)} WHERE ${b.where})`)
+      .join(' + ');
+  }
+
+  private query(sql: string): Promise<Array<Record<string, unknown>>> {
+    const [escaped, params] = this.em.connection.driver.escapeQueryWithParameters(sql, this.params);
+    return this.em.query(escaped, params);
   }
 
   /**

@@ -22,9 +22,31 @@ export class HouseholdResponse {
   @ApiProperty() updatedAt!: Date;
 }
 
+/** What a household list item shows (toHouseholdResponse): the page reads these columns only. */
+export const LISTED_COLUMNS = [
+  'id',
+  'headName',
+  'nationalId',
+  'gender',
+  'birthYear',
+  'ethnicity',
+  'phone',
+  'communeCode',
+  'village',
+  'memberCount',
+  'povertyStatus',
+  'povertyAssessedYear',
+  'consentGivenOn',
+  'consentScope',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Household>;
+export type ListedHousehold = Pick<Household, (typeof LISTED_COLUMNS)[number]>;
+
 /** `ethnicityName` comes from the reference list the caller joined (a map, never a query per row). */
 export const toHouseholdResponse = (
-  h: Household,
+  h: ListedHousehold,
   ethnicityNames: ReadonlyMap<string, string>,
 ): HouseholdResponse => ({
   id: h.id,
