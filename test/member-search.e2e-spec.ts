@@ -63,6 +63,26 @@ describe("a cooperative's name search", () => {
     );
   });
 
+  it('pages given names typed in full and longer ones together, in name order', async () => {
+    const coop = await fx.user('cooperative');
+    for (const name of ['Nông Văn Lân', 'Lý Văn Lành', 'Hoàng Thị Lan', 'Lan Văn Tú', 'Vi Thị Lam'])
+      await register(coop, name);
+    const all = ['Hoàng Thị Lan', 'Lan Văn Tú', 'Lý Văn Lành', 'Nông Văn Lân'];
+    expect(await search(coop, 'search=lan')).toEqual({ names: all, total: 4 });
+    for (let page = 1; page <= 4; page++)
+      expect(await search(coop, `search=lan&limit=1&page=${page}`)).toEqual({
+        names: [all[page - 1]],
+        total: 4,
+      });
+    expect(await search(coop, 'search=la&limit=2&page=2')).toEqual({
+      names: ['Lý Văn Lành', 'Nông Văn Lân'],
+      total: 5,
+    });
+    expect(await search(coop, 'search=la&limit=2&page=3')).toEqual({ names: ['Vi Thị Lam'], total: 5 });
+    // The general list (another filter given) agrees.
+    expect(await search(coop, 'search=la&povertyStatus=near_poor')).toEqual(await search(coop, 'search=la'));
+  });
+
   it('follows renames, commune moves, soft deletes, leaving and rejoining', async () => {
     const coop = await fx.user('cooperative');
     const cooperativeId = (await as(coop).get('/api/v1/auth/me').expect(200)).body.cooperativeId as string;

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { Page, paginate, ValidationFailedException } from '@lienket/http-common';
 import { OutboxService } from '@lienket/outbox';
-import { cccdMismatch, normalizeVnMobile, toSearchPrefix } from '@lienket/vn-identity';
+import { cccdMismatch, foldVietnamese, normalizeVnMobile, toSearchPrefix } from '@lienket/vn-identity';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffForAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -100,7 +100,7 @@ export class HouseholdsService {
   ): Promise<Page<HouseholdResponse>> {
     const search = new MemberNameQuery(this.dataSource.manager, {
       cooperativeId,
-      prefix: toSearchPrefix(term),
+      term: foldVietnamese(term),
       communeCode: q.communeCode,
       offset: (q.page - 1) * q.limit,
       limit: q.limit,

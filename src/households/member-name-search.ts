@@ -1,3 +1,4 @@
+import { toSearchPrefix } from '@lienket/vn-identity';
 import { EntityManager } from 'typeorm';
 import { columnsOf, hydrateRows } from '../database/hydrate-rows';
 import { LISTED_COLUMNS, ListedHousehold } from './dto/household.response';
@@ -5,11 +6,16 @@ import { Household } from './household.entity';
 
 export interface MemberNameSearch {
   cooperativeId: string;
-  /** Folded, LIKE-escaped prefix ending in '%' (toSearchPrefix). */
-  prefix: string;
+  /** The search term, folded as the keys are (foldVietnamese). */
+  term: string;
   communeCode?: string;
   offset: number;
   limit: number;
+}
+
+interface Branch {
+  index: string;
+  where: string;
 }
 
 /**
@@ -20,38 +26,54 @@ export interface MemberNameSearch {
  */
 export class MemberNameQuery {
   private readonly params: Record<string, string>;
-  private readonly branches: Array<{ index: string; where: string }>;
+  /** Ranges whose matches are counted. */
+  private readonly counted: Branch[];
+  /** Ranges the page is taken from: the same matches, split so each can be read in name order. */
+  private readonly paged: Branch[];
 
   constructor(
     private readonly em: EntityManager,
     private readonly q: MemberNameSearch,
   ) {
-    this.params = { memberCooperative: q.cooperativeId, memberPrefix: q.prefix };
+    this.params = {
+      memberCooperative: q.cooperativeId,
+      memberPrefix: toSearchPrefix(q.term),
+      memberWord: q.term,
+    };
     const active = `m.cooperativeId = :memberCooperative AND m.activeHouseholdId IS NOT NULL${
       q.communeCode ? ' AND m.communeCode = :memberCommune' : ''
     }`;
     if (q.communeCode) this.params.memberCommune = q.communeCode;
     const fullName = "m.searchKey LIKE :memberPrefix ESCAPE '!'";
-    this.branches = [{ index: 'IDX_cooperative_members_search', where: `${fullName} AND ${active}` }];
+    const byFullName = { index: 'IDX_cooperative_members_search', where: `${fullName} AND ${active}` };
+    const givenName = (match: string) => ({
+      index: 'IDX_cooperative_members_given_name',
+      where: `${match} AND NOT (${fullName}) AND ${active}`,
+    });
+    this.counted = [byFullName];
+    this.paged = [byFullName];
     // The given-name key is one word, so a term with a space can only match the full name.
-    if (!q.prefix.includes(' ')) {
-      this.branches.push({
-        index: 'IDX_cooperative_members_given_name',
-        where: `m.givenNameKey LIKE :memberPrefix ESCAPE '!' AND NOT (${fullName}) AND ${active}`,
-      });
+    if (!q.term.includes(' ')) {
+      this.counted.push(givenName("m.givenNameKey LIKE :memberPrefix ESCAPE '!'"));
+      // The given name typed in full ("hung": Hùng, Hưng) is one key, whose index entries are in
+      // name order already; only longer given names ("lan" → Lành) need sorting.
+      this.paged.push(
+        givenName('m.givenNameKey = :memberWord'),
+        givenName("m.givenNameKey LIKE :memberPrefix ESCAPE '!' AND m.givenNameKey <> :memberWord"),
+      );
     }
   }
 
   /**
    * The page of households, in the order of the general list (folded name, then id), and the count
    * of all matches, in one statement. Each branch hands over only its first offset + limit matches
-   * in that order — the full-name index yields them in order and stops there; the given-name branch
-   * keeps a top-n while reading its range — so no statement sorts every match. The count is an
+   * in that order — read in index order, stopping there, except for given names longer than the
+   * term, which keep a top-n — so no statement sorts every match. The count is an
    * uncorrelated subquery, evaluated once, reading the same index ranges without sorting.
    */
   async page(): Promise<{ households: ListedHousehold[]; total: number }> {
     const n = this.q.offset + this.q.limit;
-    const top = this.branches
+    const top = this.paged
       .map(
         (b, i) => `SELECT id, searchKey FROM (
           SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m ${this.using(b.index)}
@@ -80,7 +102,7 @@ export class MemberNameQuery {
   }
 
   private countSql(): string {
-    return this.branches
+    return this.counted
       .map((b) => `(SELECT COUNT(*) FROM cooperative_members m ${this.using(b.index)} WHERE ${b.where})`)
       .join(' + ');
   }

@@ -304,6 +304,17 @@ describe('docker/Dockerfile', () => {
     ).toMatch(/\bNODE_ENV=production\b/);
   });
 
+  it('gives Node the young generation npm run start:prod gives it', () => {
+    const flag = '--max-semi-space-size=64';
+    expect(
+      finalOf('ENV')
+        .map((i) => i.args)
+        .join(' '),
+    ).toContain(`NODE_OPTIONS=${flag}`);
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    for (const name of ['start', 'start:prod', 'start:worker']) expect(scripts[name]).toContain(flag);
+  });
+
   it('exposes 3000, health-checks /health with node and starts the API', () => {
     expect(finalOf('EXPOSE').map((i) => i.args)).toContain('3000');
     const healthcheck = finalOf('HEALTHCHECK').map((i) => i.args);
