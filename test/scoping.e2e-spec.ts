@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Role } from '../src/auth/role';
 import { createTestApp } from './support/app';
-import { Fixtures, TestUser, unique } from './support/fixtures';
+import { Fixtures, TestUser, unique, uniqueTaxCode } from './support/fixtures';
 import { householdBody } from './support/households';
 
 /**
@@ -87,6 +87,29 @@ describe.each(Object.keys(expected))('%s', (name) => {
     const visible = res.body.items.some((h: { id: string }) => h.id === householdId);
     expect(visible).toBe(expected[name][0] === 200);
   });
+});
+
+it("reads the household's audit trail only where the household is in scope", async () => {
+  const trail = async (name: string, query: string) => {
+    const res = await call(users[name], 'get', `/api/v1/audit?${query}`).expect(200);
+    return res.body as { items: Array<{ entityId: string; actorId: string | null }>; total: number };
+  };
+  const ofHousehold = `entity=household&entityId=${householdId}`;
+  for (const name of ['admin', 'province official', 'commune official (same)'])
+    expect((await trail(name, ofHousehold)).items.map((e) => e.entityId)).toContain(householdId);
+  expect(await trail('commune official (other)', ofHousehold)).toMatchObject({ items: [], total: 0 });
+  // Whatever else the audit log holds, another commune's official reads none of it but their own acts.
+  const other = users['commune official (other)'];
+  await call(other, 'post', '/api/v1/cooperatives', {
+    name: `Hợp tác xã Bản Khác ${unique()}`,
+    taxCode: uniqueTaxCode(),
+    communeCode: '06463',
+  }).expect(201);
+  const seen = await trail('commune official (other)', 'limit=100');
+  expect(seen.items.some((e) => e.actorId === other.id)).toBe(true);
+  expect(seen.items.every((e) => e.entityId !== householdId)).toBe(true);
+  for (const name of ['inspector', 'cooperative A', 'enterprise'])
+    await call(users[name], 'get', '/api/v1/audit').expect(403);
 });
 
 it('never sends household personal data to an enterprise, on any route it may read', async () => {

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiOkPage, Page } from '@lienket/http-common';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 import { AuditEntryResponse } from './dto/audit-entry.response';
@@ -15,7 +17,7 @@ export class AuditController {
   @Get()
   @Roles('admin', 'official')
   @ApiOkPage(AuditEntryResponse)
-  list(@Query() q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
-    return this.audit.list(q);
+  list(@CurrentActor() actor: Actor, @Query() q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    return this.audit.list(actor, q);
   }
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Page, paginate } from '@lienket/http-common';
 import { bulkInsert } from '../database/bulk-insert';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { scopes } from '../auth/scopes';
 import { AuditChanges, AuditEntity, AuditLog, AuditValue } from './audit-log.entity';
 import { AuditEntryResponse, toAuditEntryResponse } from './dto/audit-entry.response';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -66,8 +67,17 @@ export class AuditService {
     ]);
   }
 
-  list(q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
-    const qb = this.entries.createQueryBuilder('a');
+  /** GET /audit: the entries the caller's scope covers. */
+  list(actor: Actor, q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    return this.page(scopes.auditEntries(this.entries.createQueryBuilder('a'), actor), q);
+  }
+
+  /** The history of one record the caller was already shown (its service checked the scope). */
+  recordHistory(q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    return this.page(this.entries.createQueryBuilder('a'), q);
+  }
+
+  private page(qb: SelectQueryBuilder<AuditLog>, q: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
     if (q.actor) qb.andWhere('a.actorId = :actor', { actor: q.actor });

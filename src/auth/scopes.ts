@@ -114,6 +114,33 @@ export const scopes = {
     return qb;
   },
 
+  /**
+   * Audit entries: a commune-bound official reads the history of the records of that commune — its
+   * households (deleted ones included), cooperatives, codes, facilities, the models covering it and
+   * the contracts sourcing from it — and their own actions; province-level staff read all.
+   */
+  auditEntries<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, actor: Actor): SelectQueryBuilder<E> {
+    if (!isCommuneBound(actor)) return qb;
+    const a = qb.alias;
+    const about = (entity: string, ids: string) =>
+      `(${a}.entity = '${entity}' AND ${a}.entityId IN (${ids}))`;
+    return qb.andWhere(
+      `(${a}.actorId = :scopeActor
+        OR ${about('household', 'SELECT scope_h.id FROM households scope_h WHERE scope_h.communeCode = :scopeCommune')}
+        OR ${about('cooperative', 'SELECT scope_c.id FROM cooperatives scope_c WHERE scope_c.communeCode = :scopeCommune')}
+        OR ${about('growing-area', 'SELECT scope_g.id FROM growing_areas scope_g WHERE scope_g.communeCode = :scopeCommune')}
+        OR ${about('packing-facility', 'SELECT scope_f.id FROM packing_facilities scope_f WHERE scope_f.communeCode = :scopeCommune')}
+        OR ${about('value-chain', 'SELECT scope_v.valueChainId FROM value_chain_communes scope_v WHERE scope_v.communeCode = :scopeCommune')}
+        OR ${about(
+          'contract',
+          `SELECT scope_s.contractId FROM contract_sources scope_s
+             INNER JOIN growing_areas scope_sg ON scope_sg.id = scope_s.growingAreaId
+             WHERE scope_sg.communeCode = :scopeCommune`,
+        )})`,
+      { scopeActor: actor.id, scopeCommune: actor.communeCode },
+    );
+  },
+
   /** Enterprises are public business records: everyone reads them; enterprise staff edit only their own. */
   enterprises<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, _actor: Actor): SelectQueryBuilder<E> {
     return qb;

@@ -69,7 +69,7 @@ export class GrowingAreaLifecycleService {
 
   async history(actor: Actor, id: string, q: PageParams): Promise<Page<AuditEntryResponse>> {
     await this.areas.findEntity(actor, id);
-    return this.audit.list({ ...q, entity: 'growing-area', entityId: id, sort: '-createdAt' });
+    return this.audit.recordHistory({ ...q, entity: 'growing-area', entityId: id, sort: '-createdAt' });
   }
 
   /** The plots' total may not exceed the declared area: checked and reserved in one UPDATE (race-safe). */

@@ -63,7 +63,7 @@ export class PackingFacilityLifecycleService {
 
   async history(actor: Actor, id: string, q: PageParams): Promise<Page<AuditEntryResponse>> {
     await this.facilities.findEntity(actor, id);
-    return this.audit.list({ ...q, entity: 'packing-facility', entityId: id, sort: '-createdAt' });
+    return this.audit.recordHistory({ ...q, entity: 'packing-facility', entityId: id, sort: '-createdAt' });
   }
 
   addSource(actor: Actor, id: string, growingAreaId: string): Promise<FacilitySourceResponse> {

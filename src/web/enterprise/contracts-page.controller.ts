@@ -218,7 +218,7 @@ export class ContractsPageController {
       // The audit trail is for those GET /audit serves.
       ctx.actor.role === 'admin' || ctx.actor.role === 'official'
         ? this.audit
-            .list(
+            .recordHistory(
               Object.assign(new ListAuditQuery(), {
                 entity: 'contract',
                 entityId: contract.id,
