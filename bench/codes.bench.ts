@@ -28,9 +28,7 @@ import {
   startApi,
   RunningApi,
   dbConnection,
-  Figures,
   insertRows,
-  SECONDS,
 } from './support';
 
 const CODES = Number(process.env.BENCH_CODES ?? 15_000);
