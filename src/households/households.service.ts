@@ -106,7 +106,12 @@ export class HouseholdsService {
       limit: q.limit,
     });
     const [{ households, total }, names] = await Promise.all([search.page(), this.ethnicityNames.all()]);
-    return { items: households.map((h) => toHouseholdResponse(h, names)), total, page: q.page, limit: q.limit };
+    return {
+      items: households.map((h) => toHouseholdResponse(h, names)),
+      total,
+      page: q.page,
+      limit: q.limit,
+    };
   }
 
   /** A cooperative's staff register into their own cooperative; officials may name one. */
