@@ -9,6 +9,7 @@ import { UuidPrimaryColumn } from '../database/versioned-entity';
 @Index('UQ_notifications_event_user', ['eventId', 'userId'], { unique: true })
 @Index('IDX_notifications_inbox', ['userId', 'readAt', 'createdAt'])
 @Index('IDX_notifications_user_created', ['userId', 'createdAt'])
+@Index('IDX_notifications_user_entity', ['userId', 'entityId', 'createdAt'])
 export class Notification {
   @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 36 }) userId!: string;

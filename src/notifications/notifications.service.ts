@@ -22,7 +22,11 @@ export class NotificationsService {
     q: ListNotificationsQuery,
   ): Promise<Page<NotificationResponse> & { unreadCount: number }> {
     const repo = this.dataSource.getRepository(Notification);
-    const where = { userId: actor.id, ...(q.unread ? { readAt: IsNull() } : {}) };
+    const where = {
+      userId: actor.id,
+      ...(q.unread ? { readAt: IsNull() } : {}),
+      ...(q.entityId ? { entityId: q.entityId } : {}),
+    };
     const [items, total, unreadCount] = await Promise.all([
       repo.find({
         where,

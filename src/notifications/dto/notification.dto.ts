@@ -21,6 +21,12 @@ export class ListNotificationsQuery extends PageQuery(['createdAt'] as const) {
   @Transform(queryBoolean)
   @IsBoolean()
   unread?: boolean;
+
+  @ApiPropertyOptional({ description: 'only those about this record (a code, a contract…)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityId?: string;
 }
 
 export class NotificationResponse {
