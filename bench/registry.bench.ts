@@ -26,6 +26,7 @@ import {
   startApi,
   dbConnection,
   insertRows,
+  waitForFlush,
 } from './support';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
     api = await startApi(db.url, { IMPORT_MAX_BYTES: String(200 * 1024 * 1024) });
     const seedConnection = await dbConnection(db.url);
     const { memberIds, cooperativeId } = await seedRegister(seedConnection);
+    await waitForFlush(seedConnection);
     await seedConnection.end();
     const token = await cooperativeUser(cooperativeId);
     const auth = { authorization: `Bearer ${token}` };

@@ -293,6 +293,36 @@ export function printTable(results: Figures[], baseline: number): void {
   }
 }
 
+/**
+ * After a bulk load InnoDB goes on writing the dirty pages back for minutes, at its background I/O
+ * pace; figures measured meanwhile are partly the disk's. This has InnoDB flush them at full speed
+ * (innodb_max_dirty_pages_pct = 0, put back afterwards) and waits, up to BENCH_FLUSH_WAIT_S
+ * (default 180 s), until fewer than 1 % of the buffer pool's pages are dirty.
+ */
+export async function waitForFlush(db: Connection): Promise<void> {
+  const started = Date.now();
+  const limitMs = Number(process.env.BENCH_FLUSH_WAIT_S ?? 180) * 1000;
+  const status = async (name: string) => {
+    const [rows] = await db.query('SHOW GLOBAL STATUS LIKE ?', [name]);
+    return Number((rows as Array<{ Value: string }>)[0]?.Value ?? 0);
+  };
+  const [setting] = await db.query('SELECT @@innodb_max_dirty_pages_pct AS pct');
+  const pct = Number((setting as Array<{ pct: string }>)[0].pct);
+  await db.query('SET GLOBAL innodb_max_dirty_pages_pct = 0');
+  try {
+    const total = await status('Innodb_buffer_pool_pages_total');
+    let dirty = await status('Innodb_buffer_pool_pages_dirty');
+    while (dirty > total / 100 && Date.now() - started < limitMs) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      dirty = await status('Innodb_buffer_pool_pages_dirty');
+    }
+    const waited = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`InnoDB pages still dirty after the load: ${dirty} of ${total} (waited ${waited} s)`);
+  } finally {
+    await db.query(`SET GLOBAL innodb_max_dirty_pages_pct = ${pct}`);
+  }
+}
+
 /** A connection to a bench database in utf8mb4, as the API uses. */
 export function dbConnection(url: string): Promise<Connection> {
   return createConnection({ uri: url, charset: 'utf8mb4_unicode_ci' });

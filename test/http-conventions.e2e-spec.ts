@@ -12,6 +12,7 @@ import request from 'supertest';
 import { configureApp } from '../src/app.setup';
 import { Public } from '../src/auth/roles.decorator';
 import { PinoLoggerService } from '../src/logging/pino-logger.service';
+import { PrototypedExpressAdapter } from '../src/prototyped-express.adapter';
 import { createTestApp } from './support/app';
 import { Fixtures, PASSWORD, TestUser, unique } from './support/fixtures';
 
@@ -50,7 +51,7 @@ async function createProbeApp(): Promise<INestApplication> {
     imports: [AppModule],
     controllers: [IdentityProbeController],
   }).compile();
-  const probe = moduleRef.createNestApplication({ bodyParser: false });
+  const probe = moduleRef.createNestApplication(new PrototypedExpressAdapter(), { bodyParser: false });
   configureApp(probe, PinoLoggerService.create('silent'));
   await probe.init();
   return probe;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureApp } from '../../src/app.setup';
 import { PinoLoggerService } from '../../src/logging/pino-logger.service';
+import { PrototypedExpressAdapter } from '../../src/prototyped-express.adapter';
 
 /**
  * The production AppModule and pipeline (configureApp) on the real database: the SQLite file of
@@ -33,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
   // Imported only now: ConfigModule.forRoot reads and validates process.env when app.module loads.
   const { AppModule } = await import('../../src/app.module');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false });
+  const app = moduleRef.createNestApplication(new PrototypedExpressAdapter(), { bodyParser: false });
   configureApp(app, PinoLoggerService.create(process.env.LOG_LEVEL ?? 'silent'));
   await app.init();
   return app;
