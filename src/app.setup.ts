@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import { static as serveStatic } from 'express';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { bodyParsers, createValidationPipe } from '@lienket/http-common';
 import type { Env } from './config/env';
@@ -22,11 +23,13 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
     .getHttpAdapter()
     .getInstance()
     .set('trust proxy', config.get('TRUST_PROXY', { infer: true }));
+  (app.getHttpServer() as Server).keepAliveTimeout = config.get('KEEP_ALIVE_TIMEOUT_MS', { infer: true });
   app.use(requestLogging(logger.root));
   app.use(securityHeaders());
   // Cross-origin browser calls only from the origins named in CORS_ORIGINS (none by default).
   const corsOrigins = config.get('CORS_ORIGINS', { infer: true });
-  if (corsOrigins) app.enableCors({ origin: corsOrigins.split(',').map((o) => o.trim()), credentials: false });
+  if (corsOrigins)
+    app.enableCors({ origin: corsOrigins.split(',').map((o) => o.trim()), credentials: false });
   // Slow links: every text answer (pages, JSON, exports) is compressed.
   app.use(compression());
   app.use(rootToHome);

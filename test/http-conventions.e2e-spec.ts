@@ -3,7 +3,9 @@ import { Body, Controller, INestApplication, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CccdAgreesWith, IsCccd, IsVnMobile, IsVnTaxCode } from '@lienket/vn-identity';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Agent, get as httpGet } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -304,6 +306,30 @@ describe('conflicts: 409', () => {
     const read = await api().get(url).auth(admin.token, bearer).expect(200);
     expect(read.body).toMatchObject({ fullName: 'Bản mới', active: true, version: 2 });
   });
+});
+
+describe('keep-alive connections', () => {
+  it('stay open while idle past Node’s 5 s default (KEEP_ALIVE_TIMEOUT_MS, 65 s by default)', async () => {
+    const server = app.getHttpServer() as Server;
+    expect(server.keepAliveTimeout).toBe(65_000);
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: Socket }>((resolve, reject) => {
+        const req = httpGet({ host: '127.0.0.1', port, path: '/api/v1', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, socket: req.socket! }));
+        });
+        req.on('error', reject);
+      });
+    const first = await get();
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const second = await get();
+    agent.destroy();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.socket).toBe(first.socket);
+  }, 15_000);
 });
 
 describe('X-Request-Id', () => {

@@ -69,6 +69,12 @@ export class Env {
   // A hop count must reach Express as a number: the string '1' would mean the address 0.0.0.1.
   @Transform(toInt) @IsNotEmpty() TRUST_PROXY: string | number = 'loopback';
 
+  /**
+   * How long an idle keep-alive connection stays open (ms). Longer than the idle timeout of a proxy
+   * or load balancer in front (60 s is common), so the proxy, not the server, closes idle sockets.
+   */
+  @Transform(toInt) @IsInt() @Min(1000) KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   /** Largest spreadsheet accepted by POST /imports/* (bytes); larger uploads get 413. */
   @Transform(toInt) @IsInt() @Min(1024) IMPORT_MAX_BYTES = 50 * 1024 * 1024;
   /** Most rows one imported sheet may hold (empty ones count); more get 413: split the file. */
