@@ -1,10 +1,10 @@
 /** What every npm run bench:* shares: a throw-away MariaDB database, the built API, autocannon. */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
+import { pacedRun, prepareGet } from './paced-client';
 
 export const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql';
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -227,48 +227,12 @@ export async function paced(
   maxConnections = CONNECTIONS_PACED,
 ): Promise<Figures> {
   const url = new URL(BASE);
-  const agent = new Agent({ keepAlive: true, maxSockets: maxConnections });
-  const run = (total: number) =>
-    new Promise<{ latencies: number[]; errors: number; non2xx: number; elapsed: number }>((resolve) => {
-      const latencies: number[] = [];
-      let errors = 0;
-      let non2xx = 0;
-      let sent = 0;
-      let done = 0;
-      const start = performance.now();
-      const dueAt = (i: number) => start + (i * 1000) / rate;
-      const finish = () => {
-        if (++done === total)
-          resolve({ latencies, errors, non2xx, elapsed: (performance.now() - start) / 1000 });
-      };
-      const fire = (i: number) => {
-        const due = dueAt(i);
-        const req = request(
-          { host: url.hostname, port: url.port, path: paths[i % paths.length], headers, agent },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              latencies.push(performance.now() - due);
-              if (res.statusCode! < 200 || res.statusCode! >= 300) non2xx++;
-              finish();
-            });
-          },
-        );
-        req.on('error', () => {
-          errors++;
-          finish();
-        });
-        req.end();
-      };
-      const tick = () => {
-        while (sent < total && dueAt(sent) <= performance.now()) fire(sent++);
-        if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
-      };
-      tick();
-    });
+  const port = Number(url.port);
+  const requests = paths.map((path) => prepareGet(url.hostname, port, path, headers));
+  const run = (total: number) => pacedRun(url.hostname, port, requests, rate, total, maxConnections);
   await run(Math.round(rate * 3)); // warm-up, as measure() does
-  const { latencies, errors, non2xx, elapsed } = await run(Math.round(rate * seconds));
-  agent.destroy();
+  const { latencies: measured, errors, non2xx, elapsed } = await run(Math.round(rate * seconds));
+  const latencies = Array.from(measured).filter((l) => !Number.isNaN(l));
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
