@@ -15,6 +15,7 @@ import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { Express } from 'express';
 import pino from 'pino';
 import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import type { Observable } from 'rxjs';
 import request from 'supertest';
 import { PinoLoggerService } from './logging/pino-logger.service';
@@ -47,6 +48,7 @@ describe('PrototypedExpressAdapter', () => {
   let app: INestApplication;
   const lines: Array<Record<string, unknown>> = [];
   const prototypes: Array<{ request: boolean; response: boolean }> = [];
+  const exchanges: Array<[object, object]> = [];
 
   beforeAll(async () => {
     const sink = new Writable({
@@ -67,6 +69,7 @@ describe('PrototypedExpressAdapter', () => {
         response: Object.getPrototypeOf(res) === express.response,
       }),
     );
+    app.getHttpServer().on('request', (req: object, res: object) => exchanges.push([req, res]));
   });
 
   afterAll(() => app.close());
@@ -86,5 +89,19 @@ describe('PrototypedExpressAdapter', () => {
       const handled = lines.find((line) => line.msg === `handled ${id}`);
       expect(handled).toMatchObject({ context: 'Probe', req: { id } });
     }
+  });
+
+  it('builds every request and response with the same hidden class, not a new one each time', async () => {
+    // V8 caches the hidden class of `new F` for a plain function or a derived class only; built any
+    // other way (Reflect.construct with a new.target, setPrototypeOf), each object gets its own:
+    // new maps in the old generation on every request, and megamorphic property reads on req/res.
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    exchanges.length = 0;
+    for (const q of ['a', 'b']) await request(app.getHttpServer()).get(`/probe?q=${q}`).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // both closed, at the same stage
+    const [[firstReq, firstRes], [secondReq, secondRes]] = exchanges;
+    expect(sameMap(firstReq, secondReq)).toBe(true);
+    expect(sameMap(firstRes, secondRes)).toBe(true);
   });
 });

@@ -30,10 +30,19 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
   }
 }
 
-/** A constructor that runs `base` but gives the new object `prototype` (which inherits from base's). */
+/**
+ * A constructor that runs `base` on a new object whose prototype is `prototype` (which inherits from
+ * base's). A plain function that calls base on `this`, because V8 caches the hidden class that `new`
+ * gives only for such a function or a derived class: Reflect.construct(base, args, newTarget) made a
+ * new one for every request and response — new maps in the old generation each time (most of the
+ * ~15 KB of old-generation growth per request in the full app) and megamorphic reads of every
+ * req/res property. Node's IncomingMessage
+ * and ServerResponse are such plain functions (the spec checks it stays so).
+ */
 function withPrototype<T extends abstract new (...args: never[]) => object>(base: T, prototype: object): T {
-  function Constructed(...args: unknown[]): object {
-    return Reflect.construct(base, args, Constructed);
+  const construct = base as unknown as (this: object, ...args: unknown[]) => void;
+  function Constructed(this: object, ...args: unknown[]): void {
+    construct.apply(this, args);
   }
   Constructed.prototype = prototype;
   return Constructed as unknown as T;
