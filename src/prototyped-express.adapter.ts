@@ -36,8 +36,8 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
  * gives only for such a function or a derived class: Reflect.construct(base, args, newTarget) made a
  * new one for every request and response — new maps in the old generation each time (most of the
  * ~15 KB of old-generation growth per request in the full app) and megamorphic reads of every
- * req/res property. Node's IncomingMessage
- * and ServerResponse are such plain functions (the spec checks it stays so).
+ * req/res property. Node's IncomingMessage and ServerResponse are such plain functions; were one
+ * to become a class, `apply` would throw and every request in the specs would fail.
  */
 function withPrototype<T extends abstract new (...args: never[]) => object>(base: T, prototype: object): T {
   const construct = base as unknown as (this: object, ...args: unknown[]) => void;
