@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createTestApp } from './support/app';
 import { Fixtures, signedIn, TestUser, unique } from './support/fixtures';
-import { householdBody } from './support/households';
+import { cccdFor, householdBody } from './support/households';
 
 /**
  * A cooperative's name search reads its memberships' copies of the households' name keys and commune
@@ -134,5 +136,80 @@ describe("a cooperative's name search", () => {
       expect(found.body.total).toBe(1);
       expect(await search(coop, 'search=tuou')).toEqual({ names: [], total: 0 });
     }
+  });
+
+  it('keeps totals exact when the same searches repeat across every kind of change', async () => {
+    const coop = await fx.user('cooperative');
+    const cooperativeId = (await as(coop).get('/api/v1/auth/me').expect(200)).body.cooperativeId as string;
+    const members = `/api/v1/cooperatives/${cooperativeId}/members`;
+    const versions = async () =>
+      Number(
+        (
+          await app
+            .get(DataSource)
+            .query('SELECT version FROM cooperative_member_versions WHERE cooperativeId = ?', [cooperativeId])
+        )[0]?.version ?? 0,
+      );
+    const totals = async () => ({
+      tr: (await search(coop, 'search=tr')).total,
+      trieu: (await search(coop, `search=${encodeURIComponent('trieu van')}&limit=1`)).total,
+      // Past the last page: the count comes from its own statement.
+      farTr: (await search(coop, 'search=tr&page=9')).total,
+      tam: (await search(coop, 'search=tam&communeCode=06427')).total,
+    });
+    const a = await register(coop, 'Triệu Văn Tâm');
+    const b = await register(coop, 'Triệu Văn Trọng', { communeCode: '06196' });
+    expect(await totals()).toEqual({ tr: 2, trieu: 2, farTr: 2, tam: 1 });
+
+    let before = await versions();
+    const c = await register(coop, 'Hoàng Văn Tâm'); // a new member
+    expect(await versions()).toBeGreaterThan(before);
+    expect(await totals()).toEqual({ tr: 2, trieu: 2, farTr: 2, tam: 2 });
+
+    await as(coop) // renamed out of one search, into none
+      .patch(`/api/v1/households/${a.id}`, { headName: 'Nông Văn Tám', version: a.version })
+      .expect(200);
+    expect(await totals()).toEqual({ tr: 1, trieu: 1, farTr: 1, tam: 2 });
+
+    await as(coop) // moved commune
+      .patch(`/api/v1/households/${c.id}`, { communeCode: '06196', version: c.version })
+      .expect(200);
+    expect(await totals()).toEqual({ tr: 1, trieu: 1, farTr: 1, tam: 1 });
+
+    await as(coop).delete(`${members}/${b.id}`).expect(204); // left
+    expect(await totals()).toEqual({ tr: 0, trieu: 0, farTr: 0, tam: 1 });
+    await as(coop).post(members, { nationalId: b.nationalId }).expect(201); // rejoined
+    expect(await totals()).toEqual({ tr: 1, trieu: 1, farTr: 1, tam: 1 });
+
+    // Imported in batches: two new members and a re-imported name.
+    const village = `Thôn Nhập ${unique()}`;
+    const row = (name: string, cccd: string) =>
+      `"${name}","${cccd}","Nam",1980,"Tày","","06427","${village}",4,""`;
+    const sheet = Buffer.from(
+      [
+        'Họ tên chủ hộ,Số CCCD,Giới tính,Năm sinh,Dân tộc,Số điện thoại,Xã/phường,Thôn,Số nhân khẩu,Hộ nghèo/cận nghèo',
+        row('Triệu Văn Tâm', cccdFor(1980, 'male')),
+        row('Trần Văn Tâm', cccdFor(1980, 'male')),
+        row('Triệu Văn Trọng', b.nationalId),
+      ].join('\n'),
+      'utf8',
+    );
+    const preview = await request(app.getHttpServer())
+      .post('/api/v1/imports/households')
+      .auth(coop.token, { type: 'bearer' })
+      .attach('file', sheet, { filename: 'tam.csv', contentType: 'text/csv' })
+      .expect(201);
+    before = await versions();
+    await request(app.getHttpServer())
+      .post(`/api/v1/imports/${preview.body.id}/commit`)
+      .auth(coop.token, { type: 'bearer' })
+      .expect(200);
+    expect(await versions()).toBeGreaterThan(before);
+    expect(await totals()).toEqual({ tr: 3, trieu: 2, farTr: 3, tam: 3 });
+
+    await as(official).delete(`/api/v1/households/${c.id}`).send({ reason: 'Đăng ký nhầm' }).expect(204);
+    expect(await totals()).toEqual({ tr: 3, trieu: 2, farTr: 3, tam: 3 });
+    const d = (await search(coop, 'search=tran')).names;
+    expect(d).toEqual(['Trần Văn Tâm']);
   });
 });

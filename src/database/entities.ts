@@ -6,6 +6,7 @@ import { ScanMark } from '../certification/scan-mark.entity';
 import { Commune } from '../communes/commune.entity';
 import { Contract, ContractSource } from '../contracts/contract.entity';
 import { CooperativeMember } from '../memberships/cooperative-member.entity';
+import { MemberListVersion } from '../memberships/member-list-version.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { EmailDelivery } from '../email/email-delivery.entity';
 import { Enterprise } from '../enterprises/enterprise.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   ImportJob,
   ImportRow,
   Inspection,
+  MemberListVersion,
   Notification,
   NotificationPreference,
   OutboxEvent,

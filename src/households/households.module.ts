@@ -4,11 +4,12 @@ import { EthnicitiesModule } from '../ethnicities/ethnicities.module';
 import { IntegrityModule } from '../integrity/integrity.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
+import { MemberCountCache } from './member-count-cache';
 
 @Module({
   imports: [CooperativesModule, EthnicitiesModule, IntegrityModule],
   controllers: [HouseholdsController],
-  providers: [HouseholdsService],
+  providers: [HouseholdsService, MemberCountCache],
   exports: [HouseholdsService],
 })
 export class HouseholdsModule {}

@@ -19,6 +19,7 @@ import { HouseholdResponse, toHouseholdResponse } from './dto/household.response
 import { ListHouseholdsQuery } from './dto/list-households.query';
 import { UpdateHouseholdDto } from './dto/update-household.dto';
 import { householdNameKeys, villageKey } from './household-keys';
+import { MemberCountCache } from './member-count-cache';
 import { MemberNameQuery } from './member-name-search';
 import { Household } from './household.entity';
 
@@ -33,6 +34,7 @@ export class HouseholdsService {
     private readonly cooperatives: CooperativesService,
     private readonly ethnicityNames: EthnicityNamesService,
     private readonly duplicates: DuplicateDetectionService,
+    private readonly memberCounts: MemberCountCache,
   ) {}
 
   /** Every read starts here, so a household outside the caller's scope looks exactly like a missing one. */
@@ -98,13 +100,17 @@ export class HouseholdsService {
     q: ListHouseholdsQuery,
     term: string,
   ): Promise<Page<HouseholdResponse>> {
-    const search = new MemberNameQuery(this.dataSource.manager, {
-      cooperativeId,
-      term: foldVietnamese(term),
-      communeCode: q.communeCode,
-      offset: (q.page - 1) * q.limit,
-      limit: q.limit,
-    });
+    const search = new MemberNameQuery(
+      this.dataSource.manager,
+      {
+        cooperativeId,
+        term: foldVietnamese(term),
+        communeCode: q.communeCode,
+        offset: (q.page - 1) * q.limit,
+        limit: q.limit,
+      },
+      this.memberCounts,
+    );
     const [{ households, total }, names] = await Promise.all([search.page(), this.ethnicityNames.all()]);
     return {
       items: households.map((h) => toHouseholdResponse(h, names)),

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { columnsOf, hydrateRows } from '../database/hydrate-rows';
 import { LISTED_COLUMNS, ListedHousehold } from './dto/household.response';
 import { Household } from './household.entity';
+import { CountedAt, MemberCountCache } from './member-count-cache';
 
 export interface MemberNameSearch {
   cooperativeId: string;
@@ -12,6 +13,9 @@ export interface MemberNameSearch {
   offset: number;
   limit: number;
 }
+
+const VERSION = `(SELECT COALESCE(MAX(v.version), 0) FROM cooperative_member_versions v
+  WHERE v.cooperativeId = :memberCooperative)`;
 
 interface Branch {
   index: string;
@@ -34,6 +38,7 @@ export class MemberNameQuery {
   constructor(
     private readonly em: EntityManager,
     private readonly q: MemberNameSearch,
+    private readonly counts: MemberCountCache,
   ) {
     this.params = {
       memberCooperative: q.cooperativeId,
@@ -66,12 +71,14 @@ export class MemberNameQuery {
 
   /**
    * The page of households, in the order of the general list (folded name, then id), and the count
-   * of all matches, in one statement. Each branch hands over only its first offset + limit matches
-   * in that order — read in index order, stopping there, except for given names longer than the
-   * term, which keep a top-n — so no statement sorts every match. The count is an
-   * uncorrelated subquery, evaluated once, reading the same index ranges without sorting.
+   * of all matches. Each branch hands over only its first offset + limit matches in that order —
+   * read in index order, stopping there, except for given names longer than the term, which keep a
+   * top-n — so no statement sorts every match. The same statement reads the cooperative's membership
+   * version, and, unless a count taken at that version is cached, counts: an uncorrelated subquery,
+   * evaluated once, reading the same index ranges without sorting.
    */
   async page(): Promise<{ households: ListedHousehold[]; total: number }> {
+    const cached = this.counts.get(this.cacheKey);
     const n = this.q.offset + this.q.limit;
     const top = this.paged
       .map(
@@ -81,7 +88,7 @@ export class MemberNameQuery {
       )
       .join(' UNION ALL ');
     const raw = await this.query(
-      `SELECT (${this.countSql()}) AS total, ${LISTED_COLUMNS.map((c) => `h.${c}`).join(', ')}
+      `SELECT ${VERSION} AS listVersion, ${cached ? '' : `(${this.countSql()}) AS total, `}${LISTED_COLUMNS.map((c) => `h.${c}`).join(', ')}
        FROM (${top}) p JOIN households h ON h.id = p.id
        WHERE h.deletedAt IS NULL
        ORDER BY p.searchKey, p.id LIMIT ${this.q.limit} OFFSET ${this.q.offset}`,
@@ -92,13 +99,27 @@ export class MemberNameQuery {
       columnsOf(metadata, LISTED_COLUMNS),
       raw,
     );
-    // A page past the end has no row to carry the count.
-    const total = raw.length
-      ? Number(raw[0].total)
-      : this.q.offset > 0
-        ? Number((await this.query(`SELECT (${this.countSql()}) AS total`))[0].total)
-        : 0;
-    return { households, total };
+    return { households, total: await this.total(raw[0], cached) };
+  }
+
+  private async total(first: Record<string, unknown> | undefined, cached?: CountedAt): Promise<number> {
+    if (first) {
+      const version = Number(first.listVersion);
+      if (cached?.version === version) return cached.total;
+      if (!cached) return this.remember({ version, total: Number(first.total) });
+    } else if (this.q.offset === 0) return 0;
+    // A page past the end has no row to carry the count; a cached count may be of an older version.
+    const [row] = await this.query(`SELECT ${VERSION} AS listVersion, (${this.countSql()}) AS total`);
+    return this.remember({ version: Number(row.listVersion), total: Number(row.total) });
+  }
+
+  private remember(counted: CountedAt): number {
+    this.counts.set(this.cacheKey, counted);
+    return counted.total;
+  }
+
+  private get cacheKey(): string {
+    return `${this.q.cooperativeId} ${this.q.communeCode ?? ''} ${this.q.term}`;
   }
 
   private countSql(): string {
