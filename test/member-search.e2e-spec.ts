@@ -160,6 +160,10 @@ describe("a cooperative's name search", () => {
     const a = await register(coop, 'Triệu Văn Tâm');
     const b = await register(coop, 'Triệu Văn Trọng', { communeCode: '06196' });
     expect(await totals()).toEqual({ tr: 2, trieu: 2, farTr: 2, tam: 1 });
+    // Listed as read alone: dates, the consent date and numbers decode alike on every protocol.
+    const listed = await as(coop).get('/api/v1/households?search=trieu%20van%20ta').expect(200);
+    expect(listed.body.items).toEqual([(await as(coop).get(`/api/v1/households/${a.id}`).expect(200)).body]);
+    expect(listed.body.items[0].consent).toEqual({ givenOn: '2026-03-01', scope: 'programme-1719' });
 
     let before = await versions();
     const c = await register(coop, 'Hoàng Văn Tâm'); // a new member

@@ -1,6 +1,7 @@
 import { toSearchPrefix } from '@lienket/vn-identity';
 import { EntityManager } from 'typeorm';
 import { columnsOf, hydrateRows } from '../database/hydrate-rows';
+import { preparedRead } from '../database/prepared-read';
 import { LISTED_COLUMNS, ListedHousehold } from './dto/household.response';
 import { Household } from './household.entity';
 import { CountedAt, MemberCountCache } from './member-count-cache';
@@ -44,6 +45,10 @@ export class MemberNameQuery {
       memberCooperative: q.cooperativeId,
       memberPrefix: toSearchPrefix(q.term),
       memberWord: q.term,
+      // Strings: MySQL 8 refuses a prepared LIMIT sent as a double, which is how numbers go.
+      memberTop: String(q.offset + q.limit),
+      memberLimit: String(q.limit),
+      memberOffset: String(q.offset),
     };
     const active = `m.cooperativeId = :memberCooperative AND m.activeHouseholdId IS NOT NULL${
       q.communeCode ? ' AND m.communeCode = :memberCommune' : ''
@@ -79,19 +84,18 @@ export class MemberNameQuery {
    */
   async page(): Promise<{ households: ListedHousehold[]; total: number }> {
     const cached = this.counts.get(this.cacheKey);
-    const n = this.q.offset + this.q.limit;
     const top = this.paged
       .map(
         (b, i) => `SELECT id, searchKey FROM (
           SELECT m.activeHouseholdId AS id, m.searchKey FROM cooperative_members m ${this.using(b.index)}
-          WHERE ${b.where} ORDER BY m.searchKey, m.activeHouseholdId LIMIT ${n}) b${i}`,
+          WHERE ${b.where} ORDER BY m.searchKey, m.activeHouseholdId LIMIT :memberTop) b${i}`,
       )
       .join(' UNION ALL ');
     const raw = await this.query(
       `SELECT ${VERSION} AS listVersion, ${cached ? '' : `(${this.countSql()}) AS total, `}${LISTED_COLUMNS.map((c) => `h.${c}`).join(', ')}
        FROM (${top}) p JOIN households h ON h.id = p.id
        WHERE h.deletedAt IS NULL
-       ORDER BY p.searchKey, p.id LIMIT ${this.q.limit} OFFSET ${this.q.offset}`,
+       ORDER BY p.searchKey, p.id LIMIT :memberLimit OFFSET :memberOffset`,
     );
     const metadata = this.em.connection.getMetadata(Household);
     const households = hydrateRows<ListedHousehold>(
@@ -129,8 +133,7 @@ export class MemberNameQuery {
   }
 
   private query(sql: string): Promise<Array<Record<string, unknown>>> {
-    const [escaped, params] = this.em.connection.driver.escapeQueryWithParameters(sql, this.params);
-    return this.em.query(escaped, params);
+    return preparedRead(this.em, sql, this.params);
   }
 
   /**

@@ -1,0 +1,29 @@
+import { EntityManager, ObjectLiteral, QueryFailedError } from 'typeorm';
+import { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
+
+type Row = Record<string, unknown>;
+interface CallbackPool {
+  execute(sql: string, values: unknown[], done: (error: Error | null, rows: Row[]) => void): void;
+}
+
+/**
+ * A hot read (`:named` parameters) as a server-side prepared statement on MySQL/MariaDB: mysql2's
+ * `execute` prepares each statement text once per pooled connection, so the server skips parsing
+ * and planning from scratch, and rows come in the binary protocol, cheaper to decode (a cooperative's
+ * name search: 0.23 → 0.18 ms of MariaDB CPU and 0.36 → 0.32 ms of API CPU, bench:registry).
+ * Every value, LIMIT and OFFSET included, must be a parameter: a text with values in it would be
+ * prepared anew for each value, on every connection, against the server's max_prepared_stmt_count.
+ * Within a transaction, and on SQLite (better-sqlite3 caches prepared statements already), it is an
+ * ordinary query.
+ */
+export function preparedRead(em: EntityManager, sql: string, params: ObjectLiteral): Promise<Row[]> {
+  const driver = em.connection.driver;
+  const [escaped, values] = driver.escapeQueryWithParameters(sql, params);
+  const pool = driver instanceof MysqlDriver && !em.queryRunner ? (driver.pool as CallbackPool) : undefined;
+  if (!pool) return em.query(escaped, values);
+  return new Promise((resolve, reject) =>
+    pool.execute(escaped, values, (error, rows) =>
+      error ? reject(new QueryFailedError(escaped, values, error)) : resolve(rows),
+    ),
+  );
+}
