@@ -11,18 +11,38 @@ export function columnsOf(metadata: EntityMetadata, names: readonly string[]): C
 }
 
 /**
+ * A UTC datetime as the database writes it ('YYYY-MM-DD HH:MM:SS', maybe with a fraction) in the
+ * form JSON gives a Date ('YYYY-MM-DDTHH:MM:SS.sssZ'), without making a Date: formatting Dates was
+ * 60 % of serialising a household page.
+ */
+export function isoFromSqlDatetime(text: string): string {
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${`${text.slice(20, 23)}000`.slice(0, 3)}Z`;
+}
+
+const isDatetime = (column: ColumnMetadata): boolean => column.type === 'datetime' || column.type === Date;
+
+/**
  * Raw rows (selected under their property names) converted as TypeORM hydrates entities — dates,
- * booleans, transformers — on every engine, without the cost of building entities.
+ * booleans, transformers — on every engine, without the cost of building entities. With
+ * `isoDatetimes`, datetime columns the driver returned as text (SQLite always; mysql2 when asked
+ * for date strings) become ISO strings instead of Dates, for rows that only go out as JSON.
  */
 export function hydrateRows<E extends ObjectLiteral>(
   driver: Driver,
   columns: readonly ColumnMetadata[],
   raw: ReadonlyArray<Record<string, unknown>>,
+  { isoDatetimes = false } = {},
 ): E[] {
+  const asIso = columns.map((column) => isoDatetimes && isDatetime(column));
   return raw.map((r) => {
     const row: ObjectLiteral = {};
-    for (const column of columns)
-      row[column.propertyName] = driver.prepareHydratedValue(r[column.propertyName], column);
+    columns.forEach((column, i) => {
+      const value = r[column.propertyName];
+      row[column.propertyName] =
+        asIso[i] && typeof value === 'string'
+          ? isoFromSqlDatetime(value)
+          : driver.prepareHydratedValue(value, column);
+    });
     return row as E;
   });
 }

@@ -3,7 +3,10 @@ import { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 
 type Row = Record<string, unknown>;
 interface CallbackPool {
-  execute(sql: string, values: unknown[], done: (error: Error | null, rows: Row[]) => void): void;
+  execute(
+    options: { sql: string; values: unknown[]; dateStrings: boolean },
+    done: (error: Error | null, rows: Row[]) => void,
+  ): void;
 }
 
 /**
@@ -14,15 +17,21 @@ interface CallbackPool {
  * Every value, LIMIT and OFFSET included, must be a parameter: a text with values in it would be
  * prepared anew for each value, on every connection, against the server's max_prepared_stmt_count.
  * Within a transaction, and on SQLite (better-sqlite3 caches prepared statements already), it is an
- * ordinary query.
+ * ordinary query. `dateStrings`: datetimes come as the database's text, as on SQLite (see
+ * hydrateRows' isoDatetimes).
  */
-export function preparedRead(em: EntityManager, sql: string, params: ObjectLiteral): Promise<Row[]> {
+export function preparedRead(
+  em: EntityManager,
+  sql: string,
+  params: ObjectLiteral,
+  { dateStrings = false } = {},
+): Promise<Row[]> {
   const driver = em.connection.driver;
   const [escaped, values] = driver.escapeQueryWithParameters(sql, params);
   const pool = driver instanceof MysqlDriver && !em.queryRunner ? (driver.pool as CallbackPool) : undefined;
   if (!pool) return em.query(escaped, values);
   return new Promise((resolve, reject) =>
-    pool.execute(escaped, values, (error, rows) =>
+    pool.execute({ sql: escaped, values, dateStrings }, (error, rows) =>
       error ? reject(new QueryFailedError(escaped, values, error)) : resolve(rows),
     ),
   );

@@ -102,6 +102,7 @@ export class MemberNameQuery {
       this.em.connection.driver,
       columnsOf(metadata, LISTED_COLUMNS),
       raw,
+      { isoDatetimes: true },
     );
     return { households, total: await this.total(raw[0], cached) };
   }
@@ -133,7 +134,7 @@ export class MemberNameQuery {
   }
 
   private query(sql: string): Promise<Array<Record<string, unknown>>> {
-    return preparedRead(this.em, sql, this.params);
+    return preparedRead(this.em, sql, this.params, { dateStrings: true });
   }
 
   /**

@@ -18,8 +18,8 @@ export class HouseholdResponse {
   @ApiProperty({ nullable: true, type: Number }) povertyAssessedYear!: number | null;
   @ApiProperty({ nullable: true, type: ConsentDto }) consent!: ConsentDto | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 /** What a household list item shows (toHouseholdResponse): the page reads these columns only. */
@@ -42,7 +42,13 @@ export const LISTED_COLUMNS = [
   'createdAt',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Household>;
-export type ListedHousehold = Pick<Household, (typeof LISTED_COLUMNS)[number]>;
+type Listed = Pick<Household, (typeof LISTED_COLUMNS)[number]>;
+/** A listed household; its datetimes may already be ISO text (hydrateRows' isoDatetimes). */
+export type ListedHousehold = Omit<Listed, 'createdAt' | 'updatedAt'> & {
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+const iso = (at: Date | string): string => (typeof at === 'string' ? at : at.toISOString());
 
 /** `ethnicityName` comes from the reference list the caller joined (a map, never a query per row). */
 export const toHouseholdResponse = (
@@ -64,6 +70,6 @@ export const toHouseholdResponse = (
   povertyAssessedYear: h.povertyAssessedYear,
   consent: h.consentGivenOn && h.consentScope ? { givenOn: h.consentGivenOn, scope: h.consentScope } : null,
   version: h.version,
-  createdAt: h.createdAt,
-  updatedAt: h.updatedAt,
+  createdAt: iso(h.createdAt),
+  updatedAt: iso(h.updatedAt),
 });
