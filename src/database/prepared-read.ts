@@ -27,12 +27,36 @@ export function preparedRead(
   { dateStrings = false } = {},
 ): Promise<Row[]> {
   const driver = em.connection.driver;
-  const [escaped, values] = driver.escapeQueryWithParameters(sql, params);
   const pool = driver instanceof MysqlDriver && !em.queryRunner ? (driver.pool as CallbackPool) : undefined;
-  if (!pool) return em.query(escaped, values);
+  if (!pool) return em.query(...driver.escapeQueryWithParameters(sql, params));
+  const { escaped, names } = placeholders(sql);
+  const values = names.map((name) => {
+    if (!(name in params)) throw new Error(`No value for the parameter :${name}`);
+    return params[name] as unknown;
+  });
   return new Promise((resolve, reject) =>
     pool.execute({ sql: escaped, values, dateStrings }, (error, rows) =>
       error ? reject(new QueryFailedError(escaped, values, error)) : resolve(rows),
     ),
   );
+}
+
+/** The few statement texts prepared here, with `?` for each `:name` and the names in order. */
+const texts = new Map<string, { escaped: string; names: string[] }>();
+const MAX_TEXTS = 1_000;
+const PLACEHOLDER = /:(\.\.\.)?([A-Za-z0-9_]+)/g;
+
+function placeholders(sql: string): { escaped: string; names: string[] } {
+  let known = texts.get(sql);
+  if (!known) {
+    const names: string[] = [];
+    const escaped = sql.replace(PLACEHOLDER, (_, spread: string | undefined, name: string) => {
+      if (spread) throw new Error(`preparedRead takes no list parameter (:...${name})`);
+      names.push(name);
+      return '?';
+    });
+    known = { escaped, names };
+    if (texts.size < MAX_TEXTS) texts.set(sql, known);
+  }
+  return known;
 }
