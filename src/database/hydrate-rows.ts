@@ -24,8 +24,8 @@ const isDatetime = (column: ColumnMetadata): boolean => column.type === 'datetim
 /**
  * Raw rows (selected under their property names) converted as TypeORM hydrates entities — dates,
  * booleans, transformers — on every engine, without the cost of building entities. With
- * `isoDatetimes`, datetime columns the driver returned as text (SQLite always; mysql2 when asked
- * for date strings) become ISO strings instead of Dates, for rows that only go out as JSON.
+ * `isoDatetimes`, datetime columns that came as text (always on SQLite; on MySQL when selected with
+ * DATE_FORMAT) become ISO strings instead of Dates, for rows that only go out as JSON.
  */
 export function hydrateRows<E extends ObjectLiteral>(
   driver: Driver,

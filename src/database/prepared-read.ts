@@ -4,7 +4,7 @@ import { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 type Row = Record<string, unknown>;
 interface CallbackPool {
   execute(
-    options: { sql: string; values: unknown[]; dateStrings: boolean },
+    options: { sql: string; values: unknown[] },
     done: (error: Error | null, rows: Row[]) => void,
   ): void;
 }
@@ -17,15 +17,9 @@ interface CallbackPool {
  * Every value, LIMIT and OFFSET included, must be a parameter: a text with values in it would be
  * prepared anew for each value, on every connection, against the server's max_prepared_stmt_count.
  * Within a transaction, and on SQLite (better-sqlite3 caches prepared statements already), it is an
- * ordinary query. `dateStrings`: datetimes come as the database's text, as on SQLite (see
- * hydrateRows' isoDatetimes).
+ * ordinary query.
  */
-export function preparedRead(
-  em: EntityManager,
-  sql: string,
-  params: ObjectLiteral,
-  { dateStrings = false } = {},
-): Promise<Row[]> {
+export function preparedRead(em: EntityManager, sql: string, params: ObjectLiteral): Promise<Row[]> {
   const driver = em.connection.driver;
   const pool = driver instanceof MysqlDriver && !em.queryRunner ? (driver.pool as CallbackPool) : undefined;
   if (!pool) return em.query(...driver.escapeQueryWithParameters(sql, params));
@@ -35,7 +29,7 @@ export function preparedRead(
     return params[name] as unknown;
   });
   return new Promise((resolve, reject) =>
-    pool.execute({ sql: escaped, values, dateStrings }, (error, rows) =>
+    pool.execute({ sql: escaped, values }, (error, rows) =>
       error ? reject(new QueryFailedError(escaped, values, error)) : resolve(rows),
     ),
   );
