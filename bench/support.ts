@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { pacedRun, prepareGet } from './paced-client';
+import { cpuPerRequest, localDatabasePid } from './process-cpu';
 
 export const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql';
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,7 +23,13 @@ export interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU ms per request of the API process and of a local database server (NaN when not measured). */
+  apiCpuMs: number;
+  dbCpuMs: number;
 }
+
+/** Whose CPU measure() and paced() count: the API last started, and the database if it is local. */
+const measuredPids: { api?: number; db?: number } = {};
 
 export interface BenchDatabase {
   url: string;
@@ -156,6 +163,8 @@ export async function startApi(
     ...env,
   });
   await waitForHealth(base);
+  measuredPids.api = api.process.pid;
+  measuredPids.db = localDatabasePid(SERVER);
   const status = (field: string) => {
     const line = readFileSync(`/proc/${api.process.pid}/status`, 'utf8')
       .split('\n')
@@ -199,7 +208,11 @@ export async function measure(
   const requests = paths.map((path) => ({ method: 'GET' as const, path }));
   const options = { url: BASE, headers, connections, requests, ...(overallRate ? { overallRate } : {}) };
   await autocannon({ ...options, duration: 3 });
-  const result = await autocannon({ ...options, duration: SECONDS });
+  const { result, apiCpuMs, dbCpuMs } = await cpuPerRequest(
+    measuredPids,
+    () => autocannon({ ...options, duration: SECONDS }),
+    (r) => r.requests.total,
+  );
   return {
     route,
     requestsPerSecond: result.requests.average,
@@ -207,6 +220,8 @@ export async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    apiCpuMs,
+    dbCpuMs,
   };
 }
 
@@ -231,7 +246,16 @@ export async function paced(
   const requests = paths.map((path) => prepareGet(url.hostname, port, path, headers));
   const run = (total: number) => pacedRun(url.hostname, port, requests, rate, total, maxConnections);
   await run(Math.round(rate * 3)); // warm-up, as measure() does
-  const { latencies: measured, errors, non2xx, elapsed } = await run(Math.round(rate * seconds));
+  const total = Math.round(rate * seconds);
+  const {
+    result: { latencies: measured, errors, non2xx, elapsed },
+    apiCpuMs,
+    dbCpuMs,
+  } = await cpuPerRequest(
+    measuredPids,
+    () => run(total),
+    () => total,
+  );
   const latencies = Array.from(measured).filter((l) => !Number.isNaN(l));
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
@@ -243,16 +267,21 @@ export async function paced(
     p99: at(0.99),
     errors,
     non2xx,
+    apiCpuMs,
+    dbCpuMs,
   };
 }
 
 export function printTable(results: Figures[], baseline: number): void {
   console.log('');
-  console.log('route                                      req/s    p50 ms   p99 ms   ratio   errors/non-2xx');
+  console.log(
+    'route                                      req/s    p50 ms   p99 ms   ratio   errors/non-2xx   CPU ms/request: API   DB',
+  );
+  const cpu = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(3) : '–').padStart(5);
   for (const r of results) {
     const ratio = (r.requestsPerSecond / baseline).toFixed(2);
     console.log(
-      `${r.route.padEnd(40)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${ratio.padStart(5)}   ${r.errors}/${r.non2xx}`,
+      `${r.route.padEnd(40)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${ratio.padStart(5)}   ${`${r.errors}/${r.non2xx}`.padEnd(14)}   ${' '.repeat(15)}${cpu(r.apiCpuMs)}   ${cpu(r.dbCpuMs)}`,
     );
   }
 }
