@@ -48,22 +48,23 @@ describe('AccessTokens', () => {
     expect(await tokens.actorOf(good)).not.toBeNull();
   });
 
-  it('keeps at most REMEMBERED tokens, dropping the oldest', async () => {
-    const tokens = new AccessTokens(jwt);
+  it('keeps at most REMEMBERED tokens, dropping the least recently used', async () => {
+    const cap = AccessTokens.REMEMBERED;
+    AccessTokens.REMEMBERED = 3;
+    let tokens: AccessTokens;
+    try {
+      tokens = new AccessTokens(jwt);
+    } finally {
+      AccessTokens.REMEMBERED = cap;
+    }
     const first = sign();
     await tokens.actorOf(first);
     const verify = jest.spyOn(jwt, 'verifyAsync');
-    const cap = AccessTokens.REMEMBERED;
-    (AccessTokens as { REMEMBERED: number }).REMEMBERED = 3;
-    try {
-      for (let i = 0; i < 3; i++)
-        await tokens.actorOf(
-          jwt.sign({ ...claims, sub: `u${i + 2}` }, { audience: ACCESS_AUDIENCE, expiresIn: 900 }),
-        );
-      await tokens.actorOf(first);
-    } finally {
-      (AccessTokens as { REMEMBERED: number }).REMEMBERED = cap;
-    }
+    for (let i = 0; i < 3; i++)
+      await tokens.actorOf(
+        jwt.sign({ ...claims, sub: `u${i + 2}` }, { audience: ACCESS_AUDIENCE, expiresIn: 900 }),
+      );
+    await tokens.actorOf(first);
     expect(verify).toHaveBeenCalledTimes(4); // the first was dropped, so verified again
   });
 });

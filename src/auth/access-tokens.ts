@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import type { Actor } from './actor';
 import { ACCESS_AUDIENCE, AccessClaims, TOKEN_ALGORITHM, TOKEN_ISSUER } from './tokens';
 
@@ -14,12 +15,12 @@ interface Verified {
  * Reads an access token (from the API's bearer header or the pages' cookie) into the caller.
  * A client sends the same token with every request for its lifetime, so a token whose signature
  * checked out is remembered until it expires: verifying (HMAC, JSON, claims) cost more than a
- * tenth of answering a household search. Only tokens seen valid are kept, oldest out first.
+ * tenth of answering a household search. Only tokens seen valid are kept, least recently used out first.
  */
 @Injectable()
 export class AccessTokens {
-  static readonly REMEMBERED = 10_000;
-  private readonly verified = new Map<string, Verified>();
+  static REMEMBERED = 10_000;
+  private readonly verified = new LRUCache<string, Verified>({ max: AccessTokens.REMEMBERED });
 
   constructor(private readonly jwt: JwtService) {}
 
@@ -51,13 +52,7 @@ export class AccessTokens {
       enterpriseId: claims.enterpriseId,
       communeCode: claims.communeCode,
     };
-    if (claims.exp) this.remember(token, { actor, expiresAt: claims.exp * 1000 });
+    if (claims.exp) this.verified.set(token, { actor, expiresAt: claims.exp * 1000 });
     return actor;
-  }
-
-  private remember(token: string, verified: Verified): void {
-    this.verified.set(token, verified);
-    if (this.verified.size > AccessTokens.REMEMBERED)
-      this.verified.delete(this.verified.keys().next().value!);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 
 export interface CountedAt {
   /** The cooperative's membership version (cooperative_member_versions) the count was taken at. */
@@ -14,26 +15,8 @@ export interface CountedAt {
  * per process.
  */
 @Injectable()
-export class MemberCountCache {
-  static readonly CAPACITY = 10_000;
-  private readonly entries = new Map<string, CountedAt>();
-
-  get(key: string): CountedAt | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CountedAt): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > MemberCountCache.CAPACITY) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.entries.size;
+export class MemberCountCache extends LRUCache<string, CountedAt> {
+  constructor() {
+    super({ max: 10_000 });
   }
 }

@@ -133,6 +133,10 @@ export class MemberNameQuery {
       .join(' + ');
   }
 
+  private get sqlite(): boolean {
+    return this.em.connection.options.type === 'better-sqlite3';
+  }
+
   private query(sql: string): Promise<Array<Record<string, unknown>>> {
     return preparedRead(this.em, sql, this.params);
   }
@@ -143,9 +147,8 @@ export class MemberNameQuery {
    * the row (SQLite keeps datetimes as text already).
    */
   private listedColumns(): string {
-    const mysql = this.em.connection.options.type !== 'better-sqlite3';
     return LISTED_COLUMNS.map((c) =>
-      mysql && (c === 'createdAt' || c === 'updatedAt')
+      !this.sqlite && (c === 'createdAt' || c === 'updatedAt')
         ? `DATE_FORMAT(h.${c}, '%Y-%m-%d %H:%i:%s.%f') AS ${c}`
         : `h.${c}`,
     ).join(', ');
@@ -156,8 +159,6 @@ export class MemberNameQuery {
    * a few hundred given-name matches (20,000 entries in bench:registry).
    */
   private using(index: string): string {
-    return this.em.connection.options.type === 'better-sqlite3'
-      ? `INDEXED BY ${index}`
-      : `FORCE INDEX (${index})`;
+    return this.sqlite ? `INDEXED BY ${index}` : `FORCE INDEX (${index})`;
   }
 }
