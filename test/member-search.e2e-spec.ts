@@ -65,6 +65,27 @@ describe("a cooperative's name search", () => {
     );
   });
 
+  it('lists each household exactly as GET /households/:id and the general list show it', async () => {
+    const coop = await fx.user('cooperative');
+    const registered = await register(coop, 'Đàm Thị Ngọc', {
+      phone: '0912345678',
+      consent: { givenOn: '2026-03-02', scope: 'Chương trình 1719' },
+    });
+    // An update makes updatedAt differ from createdAt, both with their milliseconds.
+    await as(coop)
+      .patch(`/api/v1/households/${registered.id}`)
+      .send({ version: registered.version, memberCount: 6 })
+      .expect(200);
+    const one = (await as(coop).get(`/api/v1/households/${registered.id}`).expect(200)).body;
+    expect(one.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(one.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const searched = (await as(coop).get('/api/v1/households?search=dam%20thi%20ng').expect(200)).body;
+    expect(searched.items).toEqual([one]);
+    const general = (await as(coop).get('/api/v1/households?search=dam%20thi%20ng&sort=headName').expect(200))
+      .body;
+    expect(general.items).toEqual([one]);
+  });
+
   it('pages given names typed in full and longer ones together, in name order', async () => {
     const coop = await fx.user('cooperative');
     for (const name of ['Nông Văn Lân', 'Lý Văn Lành', 'Hoàng Thị Lan', 'Lan Văn Tú', 'Vi Thị Lam'])

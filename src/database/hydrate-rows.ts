@@ -1,13 +1,25 @@
 import type { Driver, EntityMetadata, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
-/** The metadata of the named columns, in that order; a name the entity lacks is a programming error. */
+const known = new WeakMap<EntityMetadata, WeakMap<readonly string[], ColumnMetadata[]>>();
+
+/**
+ * The metadata of the named columns, in that order; a name the entity lacks is a programming error.
+ * Looked up once per list of names (a constant at each call site).
+ */
 export function columnsOf(metadata: EntityMetadata, names: readonly string[]): ColumnMetadata[] {
-  return names.map((name) => {
-    const column = metadata.findColumnWithPropertyName(name);
-    if (!column) throw new Error(`${metadata.name} has no column ${name}`);
-    return column;
-  });
+  let lists = known.get(metadata);
+  if (!lists) known.set(metadata, (lists = new WeakMap()));
+  let columns = lists.get(names);
+  if (!columns) {
+    columns = names.map((name) => {
+      const column = metadata.findColumnWithPropertyName(name);
+      if (!column) throw new Error(`${metadata.name} has no column ${name}`);
+      return column;
+    });
+    lists.set(names, columns);
+  }
+  return columns;
 }
 
 /**
