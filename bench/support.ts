@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { pacedRun, prepareGet } from './paced-client';
-import { cpuPerRequest, localDatabasePid } from './process-cpu';
+import { cpuMs, cpuPerRequest, localDatabasePid } from './process-cpu';
 
 export const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql';
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -244,18 +244,19 @@ export async function paced(
   const url = new URL(BASE);
   const port = Number(url.port);
   const requests = paths.map((path) => prepareGet(url.hostname, port, path, headers));
-  const run = (total: number) => pacedRun(url.hostname, port, requests, rate, total, maxConnections);
-  await run(Math.round(rate * 3)); // warm-up, as measure() does
   const total = Math.round(rate * seconds);
+  // Three seconds of warm-up, as measure() does, on the connections the measurement goes on using.
+  let before = { api: NaN, db: NaN };
   const {
-    result: { latencies: measured, errors, non2xx, elapsed },
-    apiCpuMs,
-    dbCpuMs,
-  } = await cpuPerRequest(
-    measuredPids,
-    () => run(total),
-    () => total,
-  );
+    latencies: measured,
+    errors,
+    non2xx,
+    elapsed,
+  } = await pacedRun(url.hostname, port, requests, rate, total, maxConnections, Math.round(rate * 3), () => {
+    before = { api: cpuMs(measuredPids.api), db: cpuMs(measuredPids.db) };
+  });
+  const apiCpuMs = (cpuMs(measuredPids.api) - before.api) / total;
+  const dbCpuMs = (cpuMs(measuredPids.db) - before.db) / total;
   const latencies = Array.from(measured).filter((l) => !Number.isNaN(l));
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
