@@ -4,7 +4,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
-import { pacedRun, prepareGet } from './paced-client';
+import { prepareGet } from './paced-client';
+import { pacedRunInWorker } from './paced-worker';
 import { cpuMs, cpuPerRequest, localDatabasePid } from './process-cpu';
 
 export const SERVER = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql';
@@ -252,9 +253,12 @@ export async function paced(
     errors,
     non2xx,
     elapsed,
-  } = await pacedRun(url.hostname, port, requests, rate, total, maxConnections, Math.round(rate * 3), () => {
-    before = { api: cpuMs(measuredPids.api), db: cpuMs(measuredPids.db) };
-  });
+  } = await pacedRunInWorker(
+    { host: url.hostname, port, requests, rate, total, maxConnections, warmUp: Math.round(rate * 3) },
+    () => {
+      before = { api: cpuMs(measuredPids.api), db: cpuMs(measuredPids.db) };
+    },
+  );
   const apiCpuMs = (cpuMs(measuredPids.api) - before.api) / total;
   const dbCpuMs = (cpuMs(measuredPids.db) - before.db) / total;
   const latencies = Array.from(measured).filter((l) => !Number.isNaN(l));
