@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
-import { static as serveStatic } from 'express';
+import { RequestHandler, static as serveStatic } from 'express';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { bodyParsers, createValidationPipe } from '@lienket/http-common';
@@ -13,6 +13,11 @@ import { securityHeaders } from './security-headers';
 import { rootToHome, routePages, WEB_PREFIX_EXCLUSIONS } from './web/web-routes';
 
 export const API_PREFIX = 'api/v1';
+
+const notStored: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /** Everything main.ts and the tests share: logging, body limits, prefix, validation, OpenAPI. */
 export function configureApp(app: INestApplication, logger: PinoLoggerService): INestApplication {
@@ -26,6 +31,11 @@ export function configureApp(app: INestApplication, logger: PinoLoggerService): 
   (app.getHttpServer() as Server).keepAliveTimeout = config.get('KEEP_ALIVE_TIMEOUT_MS', { infer: true });
   app.use(requestLogging(logger.root));
   app.use(securityHeaders());
+  // API answers carry personal data and change with every write: never stored by a browser or a
+  // proxy. Nothing is revalidated either, so no ETag (Express hashed every JSON body for one: a
+  // twentieth of a household search's API time). Static assets keep serve-static's own ETags.
+  app.getHttpAdapter().getInstance().set('etag', false);
+  app.use(`/${API_PREFIX}`, notStored);
   // Cross-origin browser calls only from the origins named in CORS_ORIGINS (none by default).
   const corsOrigins = config.get('CORS_ORIGINS', { infer: true });
   if (corsOrigins)

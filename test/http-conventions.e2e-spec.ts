@@ -16,7 +16,7 @@ import { Public } from '../src/auth/roles.decorator';
 import { PinoLoggerService } from '../src/logging/pino-logger.service';
 import { PrototypedExpressAdapter } from '../src/prototyped-express.adapter';
 import { createTestApp } from './support/app';
-import { Fixtures, PASSWORD, TestUser, unique } from './support/fixtures';
+import { Fixtures, PASSWORD, signedIn, TestUser, unique } from './support/fixtures';
 
 /** Test-only: a household-like body checked by the Vietnamese identity validators. */
 class IdentityProbeDto {
@@ -330,6 +330,22 @@ describe('keep-alive connections', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.socket).toBe(first.socket);
   }, 15_000);
+});
+
+describe('caching', () => {
+  it('API answers are never stored and carry no ETag; static assets keep theirs', async () => {
+    for (const res of [
+      await api().get('/api/v1').expect(200),
+      await api().get('/api/v1/no-such-thing').expect(404),
+      await signedIn(app, admin).get('/api/v1/households').expect(200),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+    }
+    const css = await api().get('/assets/app.css').expect(200);
+    expect(css.headers.etag).toBeDefined();
+    expect(css.headers['cache-control']).toMatch(/max-age=86400/);
+  });
 });
 
 describe('X-Request-Id', () => {
