@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Semaphore } from 'async-mutex';
 import { OutboxService, timeOrderedUuid } from '@lienket/outbox';
 import { normalizeVnMobile } from '@lienket/vn-identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import type { Env } from '../config/env';
 import { scopes } from '../auth/scopes';
 import { insertRows, isMysqlManager, placeholders, selectRows } from '../database/insert-rows';
 import { CreateHouseholdDto } from '../households/dto/create-household.dto';
@@ -133,17 +136,32 @@ const changedColumns = (current: Registered, columns: HouseholdColumns) =>
  * writes: the chunk's CCCDs are not among them (each CCCD is once in the file); households updated
  * by an earlier chunk are left out of the candidates read there (their new values are in the chunk
  * of their new block); a block continued from the chunk before is read in the transaction.
+ *
+ * A commit thus needs two of the process's pooled connections at once, so fewer commits than the
+ * pool has connections run together, the others waiting their turn: as many as the pool, each
+ * holding its transaction's connection, would each wait for a reader forever.
  */
 @Injectable()
 export class HouseholdImportCommitService {
+  private readonly turns: Semaphore;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly duplicates: DuplicateDetectionService,
-  ) {}
+    config: ConfigService<Env, true>,
+  ) {
+    this.turns = new Semaphore(config.get('DATABASE_POOL_SIZE', { infer: true }) - 1);
+  }
 
   commit(actor: Actor, job: ImportJob): Promise<CommitResult> {
+    return isMysqlManager(this.dataSource.manager)
+      ? this.turns.runExclusive(() => this.commitNow(actor, job))
+      : this.commitNow(actor, job);
+  }
+
+  private commitNow(actor: Actor, job: ImportJob): Promise<CommitResult> {
     return this.dataSource.transaction((em) => {
       // SQLite has one connection: there everything is read in the transaction, a chunk ahead all the same.
       const reader = isMysqlManager(em) ? this.dataSource.manager : em;
