@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { prepareGet } from './paced-client';
@@ -161,6 +162,8 @@ export async function startApi(
     HOST: '127.0.0.1',
     // The API alone: in production the outbox relay runs in the worker processes.
     WORKER: 'off',
+    // Sized for the database as the README advises, about twice its cores: here it shares this machine.
+    ...(localDatabasePid(SERVER) ? { DATABASE_POOL_SIZE: String(2 * availableParallelism()) } : {}),
     ...env,
   });
   await waitForHealth(base);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import type { Env } from '../config/env';
+import { DEFAULT_DATABASE_POOL_SIZE, type Env } from '../config/env';
 
 export const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
 
@@ -10,7 +10,7 @@ export const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
  * the one committed migration set, run at start; never synchronize.
  */
 export function dataSourceOptions(
-  env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>,
+  env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<Env, 'DATABASE_POOL_SIZE'>>,
   entities: DataSourceOptions['entities'] = [],
 ): DataSourceOptions {
   const common = {
@@ -29,7 +29,7 @@ export function dataSourceOptions(
       timezone: 'Z',
       // DATE columns stay 'YYYY-MM-DD' strings, never shifted by a time zone.
       dateStrings: ['DATE'],
-      extra: { connectionLimit: 20 },
+      extra: { connectionLimit: env.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE },
       migrationsTransactionMode: 'each',
     };
   }

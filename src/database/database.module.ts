@@ -13,6 +13,7 @@ import { ENTITIES } from './entities';
         const env = {
           DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
           SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
+          DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE', { infer: true }),
         };
         return dataSourceOptions(env, ENTITIES);
       },

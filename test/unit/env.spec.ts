@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import express from 'express';
 import { DEV_JWT_SECRET, InvalidEnvError, validateEnv } from '../../src/config/env';
+import { dataSourceOptions } from '../../src/database/data-source-options';
 
 const problemsOf = (raw: Record<string, string>): string => {
   try {
@@ -38,6 +39,7 @@ describe('validateEnv', () => {
       LOGIN_MAX_FAILURES_PER_USERNAME: 5,
       LOGIN_MAX_FAILURES_PER_IP: 30,
       LOGIN_WINDOW_SECONDS: 900,
+      DATABASE_POOL_SIZE: 10,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
@@ -64,6 +66,13 @@ describe('validateEnv', () => {
   it('refuses PORT=abc, naming PORT', () => {
     expect(problemsOf({ PORT: 'abc' })).toMatch(/\bPORT\b/);
     expect(problemsOf({ PORT: '70000' })).toMatch(/\bPORT\b/);
+  });
+
+  it('takes a pool size of 2 connections or more, naming DATABASE_POOL_SIZE otherwise', () => {
+    const env = validateEnv({ DATABASE_URL: 'mysql://root@db:3306/lienket', DATABASE_POOL_SIZE: '4' });
+    expect(dataSourceOptions(env)).toMatchObject({ type: 'mysql', extra: { connectionLimit: 4 } });
+    expect(problemsOf({ DATABASE_POOL_SIZE: '1' })).toMatch(/\bDATABASE_POOL_SIZE\b/);
+    expect(problemsOf({ DATABASE_POOL_SIZE: 'many' })).toMatch(/\bDATABASE_POOL_SIZE\b/);
   });
 
   it('refuses a DATABASE_URL that is not MySQL/MariaDB, naming DATABASE_URL', () => {
