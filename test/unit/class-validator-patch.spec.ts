@@ -1,4 +1,12 @@
-import { IsInt, IsOptional, IsString, validateSync } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  ValidateIf,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 
 /** patches/class-validator+*.patch remembers each class's validation metadatas: still every rule, always. */
 class Base {
@@ -23,6 +31,25 @@ describe('class-validator with remembered metadatas', () => {
       expect(failing(Object.assign(new Grouped(), { onlyA: 1 }), ['a'])).toEqual(['onlyA']);
       expect(failing(Object.assign(new Grouped(), { onlyA: 1 }), ['b'])).toEqual([]);
       expect(failing(Object.assign(new Grouped(), { onlyA: 1 }))).toEqual(['onlyA']); // no groups: all rules
+    }
+  });
+
+  it('keeps conditions, required fields and nested rules apart per property, call after call', () => {
+    class Line {
+      @IsInt() qty!: unknown;
+    }
+    class Order {
+      @IsDefined() @IsString() code!: unknown;
+      @ValidateIf((o: Order) => o.code === 'x') @IsInt() onlyForX!: unknown;
+      @ValidateNested({ each: true }) lines!: unknown;
+    }
+    const order = (values: Partial<Order>) => Object.assign(new Order(), { lines: [], ...values });
+    for (let i = 0; i < 3; i++) {
+      expect(failing(order({ code: 'y', onlyForX: 'no' }))).toEqual([]);
+      expect(failing(order({ code: 'x', onlyForX: 'no' }))).toEqual(['onlyForX']);
+      expect(failing(order({ onlyForX: 1 }))).toEqual(['code']);
+      const withLines = order({ code: 'y', lines: [Object.assign(new Line(), { qty: 'many' })] });
+      expect(validateSync(withLines)[0].children?.[0].children?.[0].property).toBe('qty');
     }
   });
 
