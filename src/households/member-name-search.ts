@@ -1,4 +1,4 @@
-import { toSearchPrefix } from '@lienket/vn-identity';
+import { likePrefix } from '@lienket/vn-identity';
 import { EntityManager } from 'typeorm';
 import { columnsOf, hydrateRows } from '../database/hydrate-rows';
 import { preparedRead } from '../database/prepared-read';
@@ -52,7 +52,7 @@ export class MemberNameQuery {
   ) {
     this.params = {
       memberCooperative: q.cooperativeId,
-      memberPrefix: toSearchPrefix(q.term),
+      memberPrefix: likePrefix(q.term),
       memberWord: q.term,
       // Strings: MySQL 8 refuses a prepared LIMIT sent as a double, which is how numbers go.
       memberTop: String(q.offset + q.limit),

@@ -1,4 +1,4 @@
-import { foldVietnamese, toSearchPrefix } from './fold-vietnamese';
+import { foldVietnamese, likePrefix, toSearchPrefix } from './fold-vietnamese';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -72,5 +72,10 @@ describe('toSearchPrefix', () => {
 
   it('turns an empty term into a match-all pattern', () => {
     expect(toSearchPrefix('')).toBe('%');
+  });
+
+  it('escapes a term folded already without folding it again (likePrefix)', () => {
+    expect(likePrefix('dao thi')).toBe('dao thi%');
+    expect(likePrefix('lo_a 50%')).toBe('lo!_a 50!%%');
   });
 });

@@ -27,5 +27,10 @@ export const LIKE_ESCAPE = '!';
  * `searchKey LIKE :p ESCAPE '!'`. LIKE wildcards in the term match literally.
  */
 export function toSearchPrefix(term: string): string {
-  return `${foldVietnamese(term).replace(/[!%_]/g, '!$&')}%`;
+  return likePrefix(foldVietnamese(term));
+}
+
+/** toSearchPrefix for a term folded already. */
+export function likePrefix(folded: string): string {
+  return `${folded.replace(/[!%_]/g, '!$&')}%`;
 }

@@ -15,6 +15,7 @@ describe('@lienket/vn-identity entrance', () => {
       'isCccd',
       'isVnMobile',
       'isVnTaxCode',
+      'likePrefix',
       'normalizeVnMobile',
       'parseCccd',
       'toSearchPrefix',

@@ -1,4 +1,4 @@
-export { foldVietnamese, LIKE_ESCAPE, toSearchPrefix } from './fold-vietnamese';
+export { foldVietnamese, LIKE_ESCAPE, likePrefix, toSearchPrefix } from './fold-vietnamese';
 export {
   CCCD_PROVINCE_CODES,
   LANG_SON_PROVINCE_CODE,
