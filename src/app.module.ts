@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AllExceptionsFilter } from '@lienket/http-common';
 import { OutboxModule } from '@lienket/outbox';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -29,6 +29,7 @@ import { RedisModule } from './redis/redis.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { ScansModule } from './scans/scans.module';
+import { InFlightRequests } from './shutdown/in-flight-requests';
 import { WebModule } from './web/web.module';
 import { SupplyModule } from './supply/supply.module';
 import { SupportModule } from './support/support.module';
@@ -71,6 +72,11 @@ import { ValueChainsModule } from './value-chains/value-chains.module';
     SeedsModule,
   ],
   controllers: [PingController],
-  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    // The root module's enhancers apply before the imported modules': the outermost interceptor.
+    InFlightRequests,
+    { provide: APP_INTERCEPTOR, useExisting: InFlightRequests },
+  ],
 })
 export class AppModule {}

@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { envOrExit } from './config/env';
 import { refuseUnfitRedis } from './config/redis-policy';
-import { closeGracefully } from './graceful-shutdown';
+import { closeGracefully } from './shutdown/graceful-shutdown';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { PrototypedExpressAdapter } from './prototyped-express.adapter';
 

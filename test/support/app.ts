@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,11 @@ import { PrototypedExpressAdapter } from '../../src/prototyped-express.adapter';
  */
 let apps = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** Test-only controllers beside AppModule's (e.g. one that holds a request open). */
+  controllers: Type[] = [],
+): Promise<INestApplication> {
   const dir = process.env.LIENKET_TEST_DIR ?? join(tmpdir(), 'lienket-test');
   mkdirSync(dir, { recursive: true });
   Object.assign(process.env, {
@@ -33,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
   });
   // Imported only now: ConfigModule.forRoot reads and validates process.env when app.module loads.
   const { AppModule } = await import('../../src/app.module');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers }).compile();
   const app = moduleRef.createNestApplication(new PrototypedExpressAdapter(), { bodyParser: false });
   configureApp(app, PinoLoggerService.create(process.env.LOG_LEVEL ?? 'silent'));
   await app.init();
