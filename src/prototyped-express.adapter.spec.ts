@@ -14,6 +14,7 @@ import {
 import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import type { Express } from 'express';
 import pino from 'pino';
+import type { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import type { Observable } from 'rxjs';
@@ -49,6 +50,7 @@ describe('PrototypedExpressAdapter', () => {
   const lines: Array<Record<string, unknown>> = [];
   const prototypes: Array<{ request: boolean; response: boolean }> = [];
   const exchanges: Array<[object, object]> = [];
+  const closed: Array<Promise<unknown>> = [];
 
   beforeAll(async () => {
     const sink = new Writable({
@@ -69,7 +71,10 @@ describe('PrototypedExpressAdapter', () => {
         response: Object.getPrototypeOf(res) === express.response,
       }),
     );
-    app.getHttpServer().on('request', (req: object, res: object) => exchanges.push([req, res]));
+    app.getHttpServer().on('request', (req: object, res: ServerResponse) => {
+      exchanges.push([req, res]);
+      closed.push(new Promise((resolve) => res.once('close', resolve)));
+    });
   });
 
   afterAll(() => app.close());
@@ -98,8 +103,12 @@ describe('PrototypedExpressAdapter', () => {
     setFlagsFromString('--allow-natives-syntax');
     const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
     exchanges.length = 0;
+    closed.length = 0;
     for (const q of ['a', 'b']) await request(app.getHttpServer()).get(`/probe?q=${q}`).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // both closed, at the same stage
+    // Both at the same stage: closed, and past what Node does on the close (a fixed wait was flaky
+    // on a loaded machine).
+    await Promise.all(closed);
+    await new Promise((resolve) => setImmediate(resolve));
     const [[firstReq, firstRes], [secondReq, secondRes]] = exchanges;
     expect(sameMap(firstReq, secondReq)).toBe(true);
     expect(sameMap(firstRes, secondRes)).toBe(true);
