@@ -101,16 +101,23 @@ describe('PrototypedExpressAdapter', () => {
     // other way (Reflect.construct with a new.target, setPrototypeOf), each object gets its own:
     // new maps in the old generation on every request, and megamorphic property reads on req/res.
     setFlagsFromString('--allow-natives-syntax');
-    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    // On a loaded machine two consecutive exchanges now and then differ in map anyway (about 1 run in
+    // 15, with equal keys, key order and value types: a map V8 had not brought up to date yet).
+    // Objects built each with a map of their own never share one, so some consecutive pair must.
+    const sameMap = new Function(
+      'a',
+      'b',
+      '%TryMigrateInstance(a); %TryMigrateInstance(b); return %HaveSameMap(a, b)',
+    ) as (a: object, b: object) => boolean;
     exchanges.length = 0;
     closed.length = 0;
-    for (const q of ['a', 'b']) await request(app.getHttpServer()).get(`/probe?q=${q}`).expect(200);
-    // Both at the same stage: closed, and past what Node does on the close (a fixed wait was flaky
-    // on a loaded machine).
+    for (const q of ['a', 'b', 'c', 'd']) await request(app.getHttpServer()).get(`/probe?q=${q}`).expect(200);
+    // All at the same stage: closed, and past what Node does on the close.
     await Promise.all(closed);
     await new Promise((resolve) => setImmediate(resolve));
-    const [[firstReq, firstRes], [secondReq, secondRes]] = exchanges;
-    expect(sameMap(firstReq, secondReq)).toBe(true);
-    expect(sameMap(firstRes, secondRes)).toBe(true);
+    const sharing = exchanges
+      .slice(1)
+      .map(([req, res], i) => sameMap(exchanges[i][0], req) && sameMap(exchanges[i][1], res));
+    expect(sharing).toContain(true);
   });
 });
