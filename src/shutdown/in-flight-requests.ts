@@ -21,19 +21,15 @@ export class InFlightRequests implements NestInterceptor {
     return next.handle().pipe(finalize(() => this.finished()));
   }
 
-  /** Resolves true once no handler runs, or false when `timeoutMs` passes first. */
-  drained(timeoutMs: number): Promise<boolean> {
-    if (this.running === 0) return Promise.resolve(true);
+  /** Resolves once no handler runs, or when `timeoutMs` has passed (`count` tells which). */
+  drained(timeoutMs: number): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting = this.waiting.filter((wake) => wake !== done);
-        resolve(false);
-      }, timeoutMs);
-      const done = () => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiting.push(() => {
         clearTimeout(timer);
-        resolve(true);
-      };
-      this.waiting.push(done);
+        resolve();
+      });
     });
   }
 
